@@ -1,0 +1,386 @@
+//! CloudDC (iMetal bare-metal servers): the instance list (seed 000) and the instance
+//! status (seed 004). Wire types exactly as documented, decoded leniently; request
+//! building; and the marker page cursor.
+
+use super::http::{encode, ApiRequest, Auth};
+use super::lenient;
+use base64::Engine;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Page sizes offered; the API clamps `limit` to 10–1000.
+pub const PAGE_SIZES: [u32; 6] = [10, 20, 50, 100, 500, 1000];
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+pub const MIN_LIMIT: u32 = 10;
+pub const MAX_LIMIT: u32 = 1000;
+
+/// `GET /v1/{project_id}/instances`, 200.
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct InstanceList {
+    #[serde(deserialize_with = "lenient::list")]
+    pub instances: Vec<Instance>,
+    pub page_info: Option<PageInfo>,
+    #[serde(deserialize_with = "lenient::opt_u64")]
+    pub count: Option<u64>,
+}
+
+/// `PageInfo`: markers may be bare markers or query addresses holding `marker=`.
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct PageInfo {
+    #[serde(deserialize_with = "lenient::text")]
+    pub next_marker: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub previous_marker: String,
+    #[serde(deserialize_with = "lenient::opt_u64")]
+    pub current_count: Option<u64>,
+}
+
+/// `QueryInstanceResponseBody`.
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct Instance {
+    #[serde(deserialize_with = "lenient::text")]
+    pub id: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub name: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub vpc_id: String,
+    #[serde(deserialize_with = "lenient::list")]
+    pub network_interfaces: Vec<NetworkInterface>,
+    #[serde(deserialize_with = "lenient::list")]
+    pub tags: Vec<Tag>,
+    pub image: Option<Image>,
+    #[serde(deserialize_with = "lenient::text")]
+    pub description: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub state: String,
+    #[serde(deserialize_with = "lenient::text_map")]
+    pub metadata: BTreeMap<String, String>,
+    #[serde(deserialize_with = "lenient::text")]
+    pub user_data: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub server_id: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub created_at: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub updated_at: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub launched_at: String,
+    pub error: Option<ErrorStatus>,
+}
+
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct NetworkInterface {
+    #[serde(deserialize_with = "lenient::text")]
+    pub subnet_id: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub ipv4_address: String,
+}
+
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct Tag {
+    #[serde(deserialize_with = "lenient::text")]
+    pub key: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub value: String,
+}
+
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct Image {
+    #[serde(deserialize_with = "lenient::text")]
+    pub id: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub name: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub os_type: String,
+}
+
+/// `ErrorStatus`, on an instance or a status.
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct ErrorStatus {
+    #[serde(deserialize_with = "lenient::text")]
+    pub error_code: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub error_msg: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub error_type: String,
+}
+
+impl ErrorStatus {
+    /// Whether there is anything to show (some services send an all-empty object).
+    pub fn is_empty(&self) -> bool {
+        self.error_code.is_empty() && self.error_msg.is_empty() && self.error_type.is_empty()
+    }
+}
+
+/// `GET /v1/{project_id}/instances/{id}/status`, 200.
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct InstanceStatus {
+    #[serde(deserialize_with = "lenient::text")]
+    pub state: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub operation_state: String,
+    pub error: Option<ErrorStatus>,
+}
+
+impl Instance {
+    /// The private IPv4 addresses of all network interfaces.
+    pub fn ipv4s(&self) -> Vec<&str> {
+        self.network_interfaces.iter().map(|n| n.ipv4_address.as_str()).filter(|a| !a.is_empty()).collect()
+    }
+
+    /// The error worth showing, if any.
+    pub fn shown_error(&self) -> Option<&ErrorStatus> {
+        self.error.as_ref().filter(|e| !e.is_empty())
+    }
+}
+
+/// What `user_data` decodes to, for a preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UserData {
+    Empty,
+    Text(String),
+    /// Valid base64 whose bytes are not UTF-8 text.
+    Binary(usize),
+    /// Not base64 at all: shown as it arrived.
+    NotBase64(String),
+}
+
+/// Decodes `user_data` (base64, up to 32 KB before encoding).
+pub fn decode_user_data(raw: &str) -> UserData {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return UserData::Empty;
+    }
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    match base64::engine::general_purpose::STANDARD.decode(compact.as_bytes()) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => UserData::Text(text),
+            Err(e) => UserData::Binary(e.into_bytes().len()),
+        },
+        Err(_) => UserData::NotBase64(raw.to_owned()),
+    }
+}
+
+/// Gets the marker out of `next_marker`/`previous_marker`: either a bare marker, or a
+/// "query address" (a URL, path or query string) that contains `marker=...`.
+/// Empty, whitespace, or an address without a marker → `None` (paging ends).
+pub fn extract_marker(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let looks_like_address = raw.contains("marker=") || raw.contains('?') || raw.contains('/');
+    if !looks_like_address {
+        return Some(raw.to_owned());
+    }
+    let query = raw.split_once('?').map_or(raw, |(_, q)| q);
+    let query = query.split('#').next().unwrap_or_default();
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == "marker")
+        .map(|(_, v)| percent_encoding::percent_decode_str(&v.replace('+', " ")).decode_utf8_lossy().into_owned())
+        .filter(|m| !m.trim().is_empty())
+}
+
+/// Which page of the instance list a view shows. This is what lives in the URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListQuery {
+    pub limit: u32,
+    /// The marker sent to the API (`None` = first page).
+    pub marker: Option<String>,
+    /// `instance_state` filter.
+    pub state: Option<String>,
+    /// 1-based page number, for display only (the marker decides the content).
+    pub page: u32,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery { limit: DEFAULT_PAGE_SIZE, marker: None, state: None, page: 1 }
+    }
+}
+
+impl ListQuery {
+    /// Reads a view's URL query (`limit`, `marker`, `state`, `page`); anything odd falls
+    /// back to the default.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut q = ListQuery::default();
+        for (k, v) in pairs {
+            let v = v.trim();
+            match k {
+                "limit" => q.limit = v.parse::<u32>().map_or(DEFAULT_PAGE_SIZE, |l| l.clamp(MIN_LIMIT, MAX_LIMIT)),
+                "marker" if !v.is_empty() => q.marker = Some(v.to_owned()),
+                "state" if !v.is_empty() => q.state = Some(v.to_owned()),
+                "page" => q.page = v.parse::<u32>().unwrap_or(1).max(1),
+                _ => {}
+            }
+        }
+        if q.marker.is_none() {
+            q.page = 1;
+        } else {
+            q.page = q.page.max(2);
+        }
+        q
+    }
+
+    /// The view's URL query, the inverse of [`ListQuery::from_pairs`].
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![("limit", self.limit.to_string())];
+        if let Some(s) = &self.state {
+            out.push(("state", s.clone()));
+        }
+        if let Some(m) = &self.marker {
+            out.push(("marker", m.clone()));
+            out.push(("page", self.page.to_string()));
+        }
+        out
+    }
+
+    /// The view's URL query string (no leading `?`).
+    pub fn to_url_query(&self) -> String {
+        self.to_pairs().iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
+    }
+
+    /// The first page with another page size or filter.
+    pub fn restart(&self, limit: u32, state: Option<String>) -> Self {
+        ListQuery { limit, marker: None, state, page: 1 }
+    }
+
+    /// The API request for this page.
+    pub fn request(&self, project_id: &str, auth: &Auth) -> ApiRequest {
+        let mut r = ApiRequest::get(format!("/v1/{}/instances", encode(project_id))).with_auth(auth);
+        r.query.push(("limit".into(), self.limit.to_string()));
+        if let Some(m) = &self.marker {
+            r.query.push(("marker".into(), m.clone()));
+        }
+        if let Some(s) = &self.state {
+            r.query.push(("instance_state".into(), s.clone()));
+        }
+        r
+    }
+
+    /// The next page, if the response says there is one.
+    pub fn next(&self, page: &InstanceList) -> Option<Self> {
+        let marker = extract_marker(&page.page_info.as_ref()?.next_marker)?;
+        if page.instances.is_empty() || self.marker.as_deref() == Some(marker.as_str()) {
+            return None; // an empty page or a marker that repeats would loop forever
+        }
+        Some(ListQuery { marker: Some(marker), page: self.page + 1, ..self.clone() })
+    }
+
+    /// The previous page: none on the first page; the page `previous_marker` names; or,
+    /// when a later page has no previous marker, the first page.
+    pub fn previous(&self, page: Option<&InstanceList>) -> Option<Self> {
+        self.marker.as_ref()?;
+        let prev = page.and_then(|p| p.page_info.as_ref()).and_then(|pi| extract_marker(&pi.previous_marker));
+        Some(match prev {
+            Some(m) => ListQuery { marker: Some(m), page: self.page.saturating_sub(1).max(2), ..self.clone() },
+            None => ListQuery { marker: None, page: 1, ..self.clone() },
+        })
+    }
+}
+
+/// The request for one instance (the list filtered by `instance_id`), for a details view
+/// that must work on reload.
+pub fn instance_request(project_id: &str, id: &str, auth: &Auth) -> ApiRequest {
+    let mut r = ApiRequest::get(format!("/v1/{}/instances", encode(project_id))).with_auth(auth);
+    r.query.push(("instance_id".into(), id.to_owned()));
+    r.query.push(("limit".into(), MIN_LIMIT.to_string()));
+    r
+}
+
+/// `GET /v1/{project_id}/instances/{id}/status`.
+pub fn status_request(project_id: &str, id: &str, auth: &Auth) -> ApiRequest {
+    ApiRequest::get(format!("/v1/{}/instances/{}/status", encode(project_id), encode(id))).with_auth(auth)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extracts_markers_in_both_forms() {
+        assert_eq!(extract_marker("01981672-2e82-7d8a"), Some("01981672-2e82-7d8a".into()));
+        assert_eq!(extract_marker("  abc  "), Some("abc".into()));
+        assert_eq!(extract_marker(""), None);
+        assert_eq!(extract_marker("   "), None);
+        assert_eq!(
+            extract_marker("https://clouddc.cn-east-3.example.com/v1/p/instances?limit=50&marker=abc-1&instance_state=running"),
+            Some("abc-1".into())
+        );
+        assert_eq!(extract_marker("/v1/p/instances?marker=a%20b"), Some("a b".into()));
+        assert_eq!(extract_marker("?limit=10&marker=xyz"), Some("xyz".into()));
+        assert_eq!(extract_marker("limit=10&marker=xyz#frag"), Some("xyz".into()));
+        assert_eq!(extract_marker("previous_marker=zzz&limit=10"), None);
+        assert_eq!(extract_marker("/v1/p/instances?limit=10&marker="), None);
+    }
+
+    #[test]
+    fn url_query_round_trips_and_falls_back() {
+        let q = ListQuery { limit: 50, marker: Some("m 1".into()), state: Some("running".into()), page: 3 };
+        let s = q.to_url_query();
+        assert_eq!(s, "limit=50&state=running&marker=m%201&page=3");
+        let pairs = q.to_pairs();
+        let back = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, q);
+        let odd = ListQuery::from_pairs([("limit", "abc"), ("page", "-4"), ("marker", "")]);
+        assert_eq!(odd, ListQuery::default());
+        assert_eq!(ListQuery::from_pairs([("limit", "5")]).limit, 10);
+        assert_eq!(ListQuery::from_pairs([("limit", "99999")]).limit, 1000);
+        assert_eq!(ListQuery::from_pairs([("marker", "x"), ("page", "1")]).page, 2);
+    }
+
+    #[test]
+    fn builds_requests() {
+        let auth = Auth::AuthToken("tok".into());
+        let q = ListQuery { limit: 10, marker: Some("m".into()), state: Some("running".into()), page: 2 };
+        let r = q.request("proj", &auth);
+        assert_eq!(r.url("/proxy"), "/proxy/v1/proj/instances?limit=10&marker=m&instance_state=running");
+        assert!(r.headers.contains(&("X-Auth-Token".into(), "tok".into())));
+        assert_eq!(status_request("p", "i/d", &auth).path, "/v1/p/instances/i%2Fd/status");
+        assert!(instance_request("p", "id1", &auth).url("").contains("instance_id=id1"));
+    }
+
+    fn page(next: &str, prev: &str, n: usize) -> InstanceList {
+        InstanceList {
+            instances: vec![Instance::default(); n],
+            page_info: Some(PageInfo { next_marker: next.into(), previous_marker: prev.into(), current_count: None }),
+            count: None,
+        }
+    }
+
+    #[test]
+    fn cursor_moves() {
+        let first = ListQuery::default();
+        let second = first.next(&page("m1", "", 20)).unwrap();
+        assert_eq!((second.marker.as_deref(), second.page), (Some("m1"), 2));
+        assert_eq!(first.previous(None), None);
+        assert_eq!(second.previous(Some(&page("m2", "", 20))), Some(ListQuery::default()));
+        let third = second.next(&page("/v1/p/instances?marker=m2", "", 20)).unwrap();
+        assert_eq!((third.marker.as_deref(), third.page), (Some("m2"), 3));
+        let back = third.previous(Some(&page("", "?marker=m1", 20))).unwrap();
+        assert_eq!(back, second);
+        assert_eq!(third.next(&page("", "m1", 20)), None, "empty next_marker ends paging");
+        assert_eq!(third.next(&page("m2", "m1", 20)), None, "a repeating marker ends paging");
+        assert_eq!(third.next(&page("m9", "m1", 0)), None, "an empty page ends paging");
+        assert_eq!(first.next(&InstanceList::default()), None, "no page_info ends paging");
+    }
+
+    #[test]
+    fn user_data_preview() {
+        assert_eq!(decode_user_data(""), UserData::Empty);
+        assert_eq!(decode_user_data("IyFjbG91ZC1jb25maWc="), UserData::Text("#!cloud-config".into()));
+        assert_eq!(decode_user_data("IyFj\nbG91ZC1jb25maWc="), UserData::Text("#!cloud-config".into()));
+        assert_eq!(decode_user_data("//79"), UserData::Binary(3));
+        assert_eq!(decode_user_data("not base64!"), UserData::NotBase64("not base64!".into()));
+    }
+}

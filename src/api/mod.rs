@@ -1,0 +1,9 @@
+//! The API layer: plain Rust, no UI. One module per service (wire types exactly as
+//! documented, request building, the page cursor), the shared HTTP layer, and the
+//! lifecycle / state-diagram model. Everything here is tested natively.
+
+pub mod clouddc;
+pub mod http;
+pub mod lenient;
+pub mod lifecycle;
+pub mod timefmt;

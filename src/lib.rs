@@ -1,0 +1,9 @@
+//! Skyglass: a fast, static WebAssembly console for cloud instance APIs.
+//!
+//! The API layer ([`api`]) and the connection model ([`connection`]) are plain Rust and
+//! tested natively; the UI ([`ui`]: pages and components) is built for the browser only.
+
+pub mod api;
+pub mod connection;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,35 @@
+//! An error banner: what went wrong, the service's code and message, its request id,
+//! and for a rejected token a link to fix the connection.
+
+use crate::api::http::ApiError;
+use leptos::prelude::*;
+
+#[component]
+pub fn ErrorBanner(error: ApiError, #[prop(into)] connection_id: String, #[prop(optional)] stale: bool) -> impl IntoView {
+    let title = error.title();
+    let auth = error.is_auth();
+    let (code, message, details, request_id) = match &error {
+        ApiError::Status { code, message, details, request_id, .. } => {
+            (code.clone(), message.clone(), details.clone(), request_id.clone())
+        }
+        ApiError::Network(m) => (None, format!("{m}. Check the base URL, the proxy, and that the endpoint is up."), None, None),
+        ApiError::Decode(m) => (None, m.clone(), None, None),
+        ApiError::Aborted => (None, String::new(), None, None),
+    };
+    let edit_href = format!("/connections/{connection_id}");
+    view! {
+        <div class="error-banner" role="alert">
+            <strong class="error-title">{title}</strong>
+            <p class="error-message">
+                {code.map(|c| view! { <code class="error-code">{c}</code>" " })}
+                <span>{message}</span>
+            </p>
+            {details.map(|d| view! { <p class="error-details">{d}</p> })}
+            {request_id.map(|r| view! { <p class="error-request-id">"Request id: " <code>{r}</code></p> })}
+            {auth.then(|| view! {
+                <p>"Check or replace the token in " <a href=edit_href>"the connection's settings"</a> "."</p>
+            })}
+            {stale.then(|| view! { <p class="error-stale">"The data below is from the last successful call."</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! Small reusable pieces of the UI.
+
+pub mod error_banner;
+pub mod instance_table;
+pub mod pager;
+pub mod state_badge;
+pub mod state_diagram;
+pub mod time_cell;

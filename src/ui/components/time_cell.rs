@@ -1,0 +1,20 @@
+//! A time shown relative ("5 min ago"), with the absolute time on hover.
+
+use crate::api::timefmt;
+use leptos::prelude::*;
+
+/// The viewer's offset from UTC in minutes (east positive).
+pub fn local_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// "Updated hh:mm:ss" text for an epoch-ms time.
+pub fn clock_label(ms: f64) -> String {
+    timefmt::clock(ms as i64, local_offset_minutes())
+}
+
+#[component]
+pub fn TimeCell(#[prop(into)] raw: String) -> impl IntoView {
+    let (text, title) = timefmt::cell(&raw, js_sys::Date::now() as i64, local_offset_minutes());
+    view! { <time title=title datetime=raw>{text}</time> }
+}

@@ -1,0 +1,118 @@
+//! Add or edit a connection: name, service, base URL (absolute or a same-origin proxy
+//! path), project id, token, and whether to remember the token on this device.
+
+use super::list_href;
+use crate::connection::{new_id, Connection, Service};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn ConnectionFormPage() -> impl IntoView {
+    let state = AppState::expect();
+    let params = use_params_map();
+    let editing = params.read_untracked().get("id").and_then(|id| state.connection(&id));
+    let is_new = editing.is_none();
+    let original = editing.clone().unwrap_or(Connection {
+        id: String::new(),
+        name: String::new(),
+        service: Service::CloudDc,
+        base_url: String::new(),
+        project_id: String::new(),
+        remember_token: false,
+        demo: false,
+    });
+    if original.demo {
+        return view! {
+            <section class="notice">
+                <h1>"Demo cloud"</h1>
+                <p>"The Demo cloud is simulated inside this page: there is nothing to configure."</p>
+                <p><a href="/">"Back to connections"</a></p>
+            </section>
+        }
+        .into_any();
+    }
+    let name = RwSignal::new(original.name.clone());
+    let service = RwSignal::new(original.service);
+    let base_url = RwSignal::new(original.base_url.clone());
+    let project_id = RwSignal::new(original.project_id.clone());
+    let token = RwSignal::new(String::new());
+    let remember = RwSignal::new(original.remember_token);
+    let problem = RwSignal::new(None::<String>);
+    let had_token = !is_new && state.token(&original).is_some();
+    let navigate = use_navigate();
+    let orig = original.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let taken: Vec<String> = state.connections().into_iter().map(|c| c.id).collect();
+        let conn = Connection {
+            id: if orig.id.is_empty() { new_id(&name.get_untracked(), &taken) } else { orig.id.clone() },
+            name: name.get_untracked().trim().to_string(),
+            service: service.get_untracked(),
+            base_url: base_url.get_untracked().trim().trim_end_matches('/').to_string(),
+            project_id: project_id.get_untracked().trim().to_string(),
+            remember_token: remember.get_untracked(),
+            demo: false,
+        };
+        if let Err(e) = conn.validate() {
+            problem.set(Some(e));
+            return;
+        }
+        let new_token = token.get_untracked();
+        let new_token = new_token.trim();
+        if new_token.is_empty() && !had_token {
+            problem.set(Some("Enter a token: every call to this service needs one.".into()));
+            return;
+        }
+        // Moving a kept token between session and local storage, or storing a new one.
+        let kept = state.token(&orig);
+        let to_store = if new_token.is_empty() { kept } else { Some(new_token.to_string()) };
+        state.save(conn.clone());
+        if let Some(t) = to_store {
+            state.set_token(&conn.id, &t, conn.remember_token);
+        }
+        navigate(&list_href(&conn.id), Default::default());
+    };
+    view! {
+        <section class="connection-form">
+            <h1>{if is_new { "Add a connection" } else { "Edit connection" }}</h1>
+            <form on:submit=submit novalidate>
+                <label>"Name"
+                    <input name="name" required bind:value=name autocomplete="off"/>
+                </label>
+                <label>"Service"
+                    <select name="service" on:change=move |ev| {
+                        if let Some(s) = Service::from_key(&event_target_value(&ev)) { service.set(s) }
+                    } prop:value=move || service.get().key()>
+                        {Service::ALL.iter().map(|s| view! {
+                            <option value=s.key() disabled=!s.is_available()>
+                                {format!("{}{}", s.label(), if s.is_available() { "" } else { " — coming soon" })}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>"Base URL"
+                    <input name="base_url" bind:value=base_url placeholder="/proxy/clouddc-cn-east-3" autocomplete="off"/>
+                    <small>"An absolute URL, or a same-origin proxy path such as /proxy/clouddc-cn-east-3. The clouds send no CORS headers, so a browser needs a proxy: see the README."</small>
+                </label>
+                <label>"Project ID"
+                    <input name="project_id" bind:value=project_id autocomplete="off"/>
+                </label>
+                <label>"Token (X-Auth-Token)"
+                    <input name="token" type="password" bind:value=token autocomplete="off"
+                        placeholder=if had_token { "unchanged: leave empty to keep the current token" } else { "" }/>
+                </label>
+                <label class="checkbox">
+                    <input name="remember" type="checkbox" bind:checked=remember/>
+                    "Remember the token on this device (otherwise it is forgotten when the tab closes)"
+                </label>
+                {move || problem.get().map(|p| view! { <p class="form-problem" role="alert">{p}</p> })}
+                <div class="form-actions">
+                    <button type="submit" class="primary">"Save"</button>
+                    <a class="button" href="/">"Cancel"</a>
+                </div>
+            </form>
+        </section>
+    }
+    .into_any()
+}

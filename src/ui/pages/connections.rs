@@ -1,0 +1,75 @@
+//! The connections page (also the landing page): every saved connection with its
+//! service, endpoint and token status, and links to open, edit or remove it.
+
+use super::list_href;
+use crate::connection::Connection;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn ConnectionsPage() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <section class="connections">
+            <h1>"Connections"</h1>
+            <p class="lead">
+                "Each connection is one endpoint of one service. Tokens stay in this browser tab unless you ask to remember them."
+            </p>
+            <p><a class="button primary" href="/connections/new">"Add a connection"</a></p>
+            <ul class="connection-list">
+                <For each=move || state.connections() key=|c| format!("{c:?}") let:conn>
+                    <ConnectionCard conn/>
+                </For>
+            </ul>
+            {move || state.connections().is_empty().then(|| view! { <p class="empty">"No connections yet."</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn ConnectionCard(conn: Connection) -> impl IntoView {
+    let state = AppState::expect();
+    let id = conn.id.clone();
+    let has_token = {
+        let conn = conn.clone();
+        move || state.token(&conn).is_some_and(|t| !t.is_empty())
+    };
+    let endpoint = if conn.demo { "Simulated inside this page".to_string() } else { conn.base_url.clone() };
+    let token_note = {
+        let remember = conn.remember_token;
+        let demo = conn.demo;
+        move || match (demo, has_token(), remember) {
+            (true, _, _) => "no token needed",
+            (false, true, true) => "token remembered on this device",
+            (false, true, false) => "token kept for this tab",
+            (false, false, _) => "no token in this tab",
+        }
+    };
+    let remove_id = id.clone();
+    let name = conn.name.clone();
+    let remove = move |_| {
+        let ok = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&format!("Remove the connection “{name}”?")).ok())
+            .unwrap_or(false);
+        if ok {
+            state.remove(&remove_id);
+        }
+    };
+    view! {
+        <li class="connection-card" data-connection=id.clone()>
+            <div class="connection-main">
+                <a class="connection-name" href=list_href(&id)>{conn.name.clone()}</a>
+                {conn.demo.then(|| view! { <span class="badge tone-busy simulated">"Simulated"</span> })}
+                <div class="muted">{conn.service.label()}</div>
+                <div class="mono small">{endpoint}</div>
+                {(!conn.project_id.is_empty()).then(|| view! { <div class="small">"Project " <code>{conn.project_id.clone()}</code></div> })}
+                <div class="small">{token_note}</div>
+            </div>
+            <div class="connection-actions">
+                <a class="button" href=list_href(&id)>"Open"</a>
+                {(!conn.demo).then(|| view! { <a class="button" href=format!("/connections/{}", crate::api::http::encode(&id))>"Edit"</a> })}
+                <button type="button" class="danger" on:click=remove>"Remove"</button>
+            </div>
+        </li>
+    }
+}

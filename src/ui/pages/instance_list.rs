@@ -1,0 +1,128 @@
+//! The CloudDC instance list (seed 000): marker paging, page size, state filter, all kept
+//! in the URL so that a reload or a shared link shows the same page.
+
+use super::{details_href, ConnectionHeading, WithClient};
+use crate::api::clouddc::{InstanceList as InstancePage, ListQuery, PAGE_SIZES};
+use crate::api::http::decode_json;
+use crate::api::lifecycle::{DIAGRAM_STATES, SDK_EXTRA_STATES};
+use crate::ui::components::error_banner::ErrorBanner;
+use crate::ui::components::instance_table::InstanceTable;
+use crate::ui::components::pager::Pager;
+use crate::ui::components::time_cell::clock_label;
+use crate::ui::transport::Client;
+use crate::ui::use_api::use_api;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+/// The routed page: reads the connection and the page from the URL.
+#[component]
+pub fn InstanceListPage() -> impl IntoView {
+    let params = use_params_map();
+    let conn_id = Signal::derive(move || params.read().get("conn").unwrap_or_default());
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| {
+        let m = query_map.read();
+        let pairs: Vec<(&str, String)> =
+            ["limit", "marker", "state", "page"].into_iter().filter_map(|k| m.get(k).map(|v| (k, v))).collect();
+        ListQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+    });
+    let navigate = use_navigate();
+    let nav = navigate.clone();
+    let on_query = Callback::new(move |q: ListQuery| {
+        nav(&format!("/c/{}?{}", crate::api::http::encode(&conn_id.get_untracked()), q.to_url_query()), Default::default());
+    });
+    let on_open = Callback::new(move |id: String| navigate(&details_href(&conn_id.get_untracked(), &id), Default::default()));
+    view! {
+        <WithClient conn_id child=move |client: Client| view! {
+            <InstanceListView client query=query on_query on_open/>
+        }/>
+    }
+}
+
+/// The list itself, independent of the router (mounted directly by the browser tests).
+#[component]
+pub fn InstanceListView(
+    client: Client,
+    #[prop(into)] query: Signal<ListQuery>,
+    #[prop(into)] on_query: Callback<ListQuery>,
+    #[prop(into)] on_open: Callback<String>,
+) -> impl IntoView {
+    let conn_id = client.conn.id.clone();
+    let heading_client = client.clone();
+    let call_client = client.clone();
+    let call = use_api(
+        move || {
+            let c = call_client.clone();
+            let req = query.get().request(&c.conn.project_id, &c.auth);
+            Some((c, req))
+        },
+        decode_json::<InstancePage>,
+    );
+    let rows = Signal::derive(move || call.data.with(|d| d.as_ref().map(|p| p.instances.clone()).unwrap_or_default()));
+    let total = Signal::derive(move || call.data.with(|d| d.as_ref().and_then(|p| p.count)));
+    let next = Memo::new(move |_| call.data.with(|d| d.as_ref().and_then(|p| query.get().next(p))));
+    let previous = Memo::new(move |_| call.data.with(|d| query.get().previous(d.as_ref())));
+    let loading = call.loading;
+    let set_state = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let q = query.get_untracked();
+        on_query.run(q.restart(q.limit, (!v.is_empty()).then_some(v)));
+    };
+    let set_limit = move |ev: leptos::ev::Event| {
+        let q = query.get_untracked();
+        let limit = event_target_value(&ev).parse().unwrap_or(q.limit);
+        on_query.run(q.restart(limit, q.state.clone()));
+    };
+    let error_conn = conn_id.clone();
+    view! {
+        <section class="instance-list" aria-busy=move || loading.get().to_string()>
+            <ConnectionHeading client=heading_client/>
+            <h1>"Instances"</h1>
+            <div class="toolbar">
+                <label>
+                    "State "
+                    <select name="state" on:change=set_state prop:value=move || query.get().state.unwrap_or_default()>
+                        <option value="">"All states"</option>
+                        {DIAGRAM_STATES.iter().map(|s| view! { <option value=s.as_str().to_string()>{s.as_str().to_string()}</option> }).collect_view()}
+                        <optgroup label="Not in the diagram (vendor SDK)">
+                            {SDK_EXTRA_STATES.iter().map(|s| view! { <option value=*s>{*s}</option> }).collect_view()}
+                        </optgroup>
+                    </select>
+                </label>
+                <label>
+                    "Page size "
+                    <select name="limit" on:change=set_limit prop:value=move || query.get().limit.to_string()>
+                        {PAGE_SIZES.iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <span class="spacer"></span>
+                <span class="updated" aria-live="polite">
+                    {move || if loading.get() { "Loading…".to_string() } else {
+                        call.updated_at.get().map(|t| format!("Updated {}", clock_label(t))).unwrap_or_default()
+                    }}
+                </span>
+                <button type="button" on:click=move |_| call.refresh()>"Refresh"</button>
+            </div>
+            {move || call.error.get().map(|e| view! {
+                <ErrorBanner error=e connection_id=error_conn.clone() stale=call.data.with(Option::is_some)/>
+            })}
+            <InstanceTable
+                rows
+                details_href=details_href
+                connection_id=conn_id
+                on_open
+                stale=Signal::derive(move || call.error.with(Option::is_some))
+            />
+            {move || (call.data.with(|d| d.as_ref().is_some_and(|p| p.instances.is_empty())) && !loading.get())
+                .then(|| view! { <p class="empty">"No instances on this page."</p> })}
+            <Pager
+                page=Signal::derive(move || query.get().page)
+                has_previous=Signal::derive(move || previous.get().is_some() && !loading.get())
+                has_next=Signal::derive(move || next.get().is_some() && !loading.get())
+                on_previous=move |_| { if let Some(q) = previous.get_untracked() { on_query.run(q) } }
+                on_next=move |_| { if let Some(q) = next.get_untracked() { on_query.run(q) } }
+                total
+            />
+        </section>
+    }
+}

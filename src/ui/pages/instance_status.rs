@@ -1,0 +1,101 @@
+//! Live status of one CloudDC instance (seed 004), drawn on the documented state diagram.
+//! It refreshes by itself while the state or the operation is in progress and stops when
+//! the instance is stable.
+
+use super::{details_href, ConnectionHeading, WithClient};
+use crate::api::clouddc::{status_request, InstanceStatus};
+use crate::api::http::decode_json;
+use crate::api::lifecycle::{operation_in_progress, State};
+use crate::ui::components::error_banner::ErrorBanner;
+use crate::ui::components::state_badge::{OperationBadge, StateBadge};
+use crate::ui::components::state_diagram::StateDiagram;
+use crate::ui::components::time_cell::clock_label;
+use crate::ui::transport::Client;
+use crate::ui::use_api::use_api;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use leptos_use_interval_fn::{use_interval_fn_with_options, UseIntervalFnOptions};
+
+/// How often a changing instance is asked again.
+pub const FAST_REFRESH_MS: u64 = 2_000;
+
+#[component]
+pub fn InstanceStatusPage() -> impl IntoView {
+    let params = use_params_map();
+    let conn_id = Signal::derive(move || params.read().get("conn").unwrap_or_default());
+    let id = Signal::derive(move || params.read().get("id").unwrap_or_default());
+    view! { <WithClient conn_id child=move |client: Client| view! { <InstanceStatusView client id/> }/> }
+}
+
+/// The status view itself, independent of the router.
+#[component]
+pub fn InstanceStatusView(client: Client, #[prop(into)] id: Signal<String>) -> impl IntoView {
+    let conn_id = client.conn.id.clone();
+    let c = client.clone();
+    let call = use_api(
+        move || {
+            let req = status_request(&c.conn.project_id, &id.get(), &c.auth);
+            Some((c.clone(), req))
+        },
+        decode_json::<InstanceStatus>,
+    );
+    let in_progress = Memo::new(move |_| {
+        call.data.with(|d| {
+            d.as_ref().is_some_and(|s| State::parse(&s.state).is_transitional() || operation_in_progress(&s.operation_state))
+        })
+    });
+    let poll = use_interval_fn_with_options(move || call.refresh(), FAST_REFRESH_MS, UseIntervalFnOptions::default().immediate(false));
+    // Poll only while something is in progress and the last call succeeded.
+    Effect::new(move |_| {
+        if in_progress.get() && call.error.with(Option::is_none) {
+            (poll.resume)();
+        } else {
+            (poll.pause)();
+        }
+    });
+    let current = Signal::derive(move || call.data.with(|d| d.as_ref().map(|s| s.state.clone())));
+    let err_conn = conn_id.clone();
+    let details = details_href(&conn_id, &id.get_untracked());
+    view! {
+        <section class="instance-status">
+            <ConnectionHeading client/>
+            <p><a href=details>"← Instance details"</a></p>
+            <h1>"Status of " <code>{move || id.get()}</code></h1>
+            <div class="toolbar">
+                <span class="updated" aria-live="polite">
+                    {move || call.updated_at.get().map(|t| format!("Updated {}", clock_label(t))).unwrap_or_default()}
+                </span>
+                <span class="muted">
+                    {move || if in_progress.get() { format!("Refreshing every {} s while in progress", FAST_REFRESH_MS / 1000) } else { "Stable: not refreshing by itself".into() }}
+                </span>
+                <span class="spacer"></span>
+                <button type="button" on:click=move |_| call.refresh()>"Refresh"</button>
+            </div>
+            {move || call.error.get().map(|e| view! { <ErrorBanner error=e connection_id=err_conn.clone() stale=call.data.with(Option::is_some)/> })}
+            {move || call.data.get().map(|s| {
+                let parsed = State::parse(&s.state);
+                view! {
+                    <dl class="fields status-fields">
+                        <dt>"State"</dt>
+                        <dd><StateBadge state=s.state.clone()/></dd>
+                        <dt>"Operation"</dt>
+                        <dd>{if s.operation_state.is_empty() { view! { <span class="muted">"none"</span> }.into_any() } else { view! { <OperationBadge operation=s.operation_state.clone()/> }.into_any() }}</dd>
+                        {s.error.clone().filter(|e| !e.is_empty()).map(|e| view! {
+                            <dt>"Error"</dt>
+                            <dd class="status-error">
+                                <code class="error-code">{e.error_code}</code>" "{e.error_msg}
+                                {(!e.error_type.is_empty()).then(|| view! { " " <span class="muted">"(" {e.error_type} ")"</span> })}
+                            </dd>
+                        })}
+                    </dl>
+                    {(!parsed.in_diagram()).then(|| view! {
+                        <p class="notice outside-diagram" role="note">
+                            "The state “" {s.state.clone()} "” is not in the documented state diagram; it is shown as the service sent it."
+                        </p>
+                    })}
+                }
+            })}
+            <StateDiagram current/>
+        </section>
+    }
+}
