@@ -1,0 +1,199 @@
+//! The `cloudsim` binary over real HTTP.
+#![cfg(feature = "server")]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+
+/// Kills the server when the test ends, pass or fail.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(args: &[&str]) -> Server {
+    let child = Command::new(env!("CARGO_BIN_EXE_cloudsim"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start cloudsim");
+    let mut server = Server { child, port: 0 };
+    let stdout = server.child.stdout.take().unwrap();
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("read the banner");
+    let port = line
+        .trim()
+        .strip_prefix("cloudsim listening on http://127.0.0.1:")
+        .unwrap_or_else(|| panic!("unexpected banner {line:?}"));
+    server.port = port.parse().expect("a port");
+    server
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+fn call(port: u16, method: &str, target: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut request =
+        format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8(raw).expect("UTF-8 reply");
+    let (head, body) = raw.split_once("\r\n\r\n").expect("a header block");
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Reply {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+fn assert_cors(reply: &Reply) {
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+    let allowed = reply.header("Access-Control-Allow-Headers").unwrap();
+    for h in [
+        "X-Auth-Token",
+        "Authorization",
+        "Content-Type",
+        "X-Cloudsim-Fault",
+    ] {
+        assert!(allowed.contains(h), "{allowed}");
+    }
+    assert_eq!(
+        reply.header("Access-Control-Allow-Methods"),
+        Some("GET, OPTIONS")
+    );
+    assert_eq!(
+        reply.header("Access-Control-Expose-Headers"),
+        Some("Retry-After")
+    );
+}
+
+#[test]
+fn serves_http_with_cors() {
+    let server = start(&[
+        "--port",
+        "0",
+        "--instances",
+        "50",
+        "--token",
+        "t0k",
+        "--seed",
+        "3",
+    ]);
+    let port = server.port;
+    let list = "/v1/demo-project/instances";
+
+    let reply = call(
+        port,
+        "GET",
+        &format!("{list}?limit=20"),
+        &[("X-Auth-Token", "t0k")],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    assert_cors(&reply);
+    let body = reply.json();
+    assert_eq!(body["count"], 50);
+    assert_eq!(body["instances"].as_array().unwrap().len(), 20);
+    let id = body["instances"][0]["id"].as_str().unwrap().to_string();
+
+    let reply = call(
+        port,
+        "GET",
+        &format!("{list}/{id}/status"),
+        &[("x-auth-token", "t0k")],
+    );
+    assert_eq!(reply.status, 200);
+    assert!(reply.json()["state"].is_string());
+
+    let reply = call(
+        port,
+        "OPTIONS",
+        list,
+        &[("Access-Control-Request-Method", "GET")],
+    );
+    assert_eq!(reply.status, 204);
+    assert_cors(&reply);
+
+    let reply = call(port, "GET", list, &[]);
+    assert_eq!(reply.status, 401);
+    assert_cors(&reply);
+    assert_eq!(reply.json()["error_code"], "APIGW.0301");
+
+    let reply = call(port, "GET", list, &[("X-Cloudsim-Fault", "status=429")]);
+    assert_eq!(reply.status, 429);
+    assert_eq!(reply.header("Retry-After"), Some("2"));
+    assert_eq!(
+        reply.json(),
+        "APIG.0308: The throttling threshold has been reached"
+    );
+
+    let reply = call(port, "GET", "/%ff%00/../x?%%%", &[("X-Auth-Token", "t0k")]);
+    assert_eq!(reply.status, 404);
+    assert_eq!(reply.json()["error_code"], "APIGW.0101");
+}
+
+#[test]
+fn help_and_bad_arguments() {
+    let out = Command::new(env!("CARGO_BIN_EXE_cloudsim"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--marker-style"));
+    let out = Command::new(env!("CARGO_BIN_EXE_cloudsim"))
+        .args(["--instances", "many"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
