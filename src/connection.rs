@@ -15,7 +15,12 @@ pub enum Service {
 }
 
 impl Service {
-    pub const ALL: [Service; 4] = [Service::CloudDc, Service::RomaConnect, Service::ByCloud, Service::ImageSearch];
+    pub const ALL: [Service; 4] = [
+        Service::CloudDc,
+        Service::RomaConnect,
+        Service::ByCloud,
+        Service::ImageSearch,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -112,7 +117,12 @@ impl Connection {
             if url.contains('?') || url.contains('#') {
                 return Err("The base URL must not contain a query or fragment.".into());
             }
-            if absolute && url.split("://").nth(1).is_some_and(|rest| rest.split('/').next().unwrap_or("").contains('@')) {
+            if absolute
+                && url
+                    .split("://")
+                    .nth(1)
+                    .is_some_and(|rest| rest.split('/').next().unwrap_or("").contains('@'))
+            {
                 return Err("Put credentials in the token field, never in the URL.".into());
             }
         }
@@ -165,7 +175,9 @@ mod tests {
 
     #[test]
     fn validates_base_urls() {
-        assert!(conn("https://clouddc.cn-east-3.myhuaweicloud.com").validate().is_ok());
+        assert!(conn("https://clouddc.cn-east-3.myhuaweicloud.com")
+            .validate()
+            .is_ok());
         assert!(conn("/proxy/clouddc-cn-east-3").validate().is_ok());
         assert!(conn("ftp://x").validate().is_err());
         assert!(conn("/p?token=abc").validate().is_err());
@@ -192,8 +204,14 @@ mod tests {
             assert_eq!(Service::from_key(s.key()), Some(s));
         }
         assert_eq!(Service::ByCloud.auth("t".into()), Auth::Bearer("t".into()));
-        assert_eq!(Service::CloudDc.auth("t".into()), Auth::AuthToken("t".into()));
+        assert_eq!(
+            Service::CloudDc.auth("t".into()),
+            Auth::AuthToken("t".into())
+        );
         let json = serde_json::to_string(&Connection::demo()).unwrap();
-        assert_eq!(serde_json::from_str::<Connection>(&json).unwrap(), Connection::demo());
+        assert_eq!(
+            serde_json::from_str::<Connection>(&json).unwrap(),
+            Connection::demo()
+        );
     }
 }

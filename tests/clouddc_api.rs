@@ -1,7 +1,10 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The CloudDC API layer against the seed pages as written and against cloudsim (as a
 //! library: request in, response out), with the app's own wire types and cursor.
 
-use skyglass::api::clouddc::{extract_marker, instance_request, status_request, InstanceList, InstanceStatus, ListQuery};
+use skyglass::api::clouddc::{
+    extract_marker, instance_request, status_request, InstanceList, InstanceStatus, ListQuery,
+};
 use skyglass::api::http::{decode_json, ApiError, ApiRequest, ApiResponse, Auth};
 use skyglass::api::lifecycle::State;
 use std::collections::HashSet;
@@ -13,7 +16,9 @@ const START_MS: i64 = 1_767_225_600_000;
 /// The example response as written in a seed page: the first balanced `{...}` after
 /// "Example Responses".
 fn example_json(page: &str) -> &str {
-    let from = page.find("Example Responses").expect("seed has example responses");
+    let from = page
+        .find("Example Responses")
+        .expect("seed has example responses");
     let rest = &page[from..];
     let start = rest.find('{').expect("an example object");
     let mut depth = 0;
@@ -38,7 +43,11 @@ fn example_json(page: &str) -> &str {
 }
 
 fn ok(body: &str) -> ApiResponse {
-    ApiResponse { status: 200, retry_after: None, body: body.into() }
+    ApiResponse {
+        status: 200,
+        retry_after: None,
+        body: body.into(),
+    }
 }
 
 #[test]
@@ -53,7 +62,10 @@ fn decodes_the_list_example_verbatim() {
     assert_eq!(inst.id, "0195f996-79c5-7d34-a98e-3a96f7926d96");
     assert_eq!(inst.name, "host-0403-199");
     assert_eq!(inst.state, "terminated");
-    assert_eq!(inst.image.as_ref().unwrap().name, "test-lsy\nUbuntu 22.04 server 64bit");
+    assert_eq!(
+        inst.image.as_ref().unwrap().name,
+        "test-lsy\nUbuntu 22.04 server 64bit"
+    );
     assert_eq!(inst.image.as_ref().unwrap().os_type, "Linux");
     assert_eq!(inst.ipv4s(), ["192.168.27.57"]);
     assert_eq!(inst.network_interfaces[0].subnet_id, "");
@@ -82,15 +94,27 @@ fn decodes_hostile_and_odd_responses_without_failing() {
     let inst = &list.instances[0];
     assert_eq!(inst.id, "7");
     assert_eq!(inst.name, "");
-    assert_eq!(State::parse(&inst.state), State::Other("reinstalling".into()));
+    assert_eq!(
+        State::parse(&inst.state),
+        State::Other("reinstalling".into())
+    );
     assert_eq!(inst.metadata["a"], "1");
-    assert!(inst.shown_error().is_none(), "an all-empty error object is not shown");
+    assert!(
+        inst.shown_error().is_none(),
+        "an all-empty error object is not shown"
+    );
     assert_eq!(list.count, Some(12));
     assert!(ListQuery::default().next(&list).is_none());
     let empty: InstanceList = decode_json(&ok("{}")).unwrap();
     assert!(empty.instances.is_empty());
-    assert!(matches!(decode_json::<InstanceList>(&ok("[1,2")), Err(ApiError::Decode(_))));
-    assert!(matches!(decode_json::<InstanceList>(&ok("{\"instances\": {\"a\": 1}}")), Err(ApiError::Decode(_))));
+    assert!(matches!(
+        decode_json::<InstanceList>(&ok("[1,2")),
+        Err(ApiError::Decode(_))
+    ));
+    assert!(matches!(
+        decode_json::<InstanceList>(&ok("{\"instances\": {\"a\": 1}}")),
+        Err(ApiError::Decode(_))
+    ));
 }
 
 fn cloud(instances: usize, style: cloudsim::MarkerStyle) -> cloudsim::Cloud {
@@ -114,8 +138,16 @@ fn call(cloud: &cloudsim::Cloud, req: &ApiRequest, now: i64) -> ApiResponse {
         },
         now,
     );
-    let retry_after = resp.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("retry-after")).map(|(_, v)| v.clone());
-    ApiResponse { status: resp.status, retry_after, body: resp.body }
+    let retry_after = resp
+        .headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
+        .map(|(_, v)| v.clone());
+    ApiResponse {
+        status: resp.status,
+        retry_after,
+        body: resp.body,
+    }
 }
 
 /// Walks every page forward with the app's cursor, then back, and checks each instance is
@@ -123,7 +155,11 @@ fn call(cloud: &cloudsim::Cloud, req: &ApiRequest, now: i64) -> ApiResponse {
 fn walk(cloud: &cloudsim::Cloud, limit: u32, state: Option<&str>) -> usize {
     let auth = Auth::AuthToken("tok".into());
     let now = START_MS + 60_000;
-    let mut q = ListQuery { limit, state: state.map(str::to_owned), ..ListQuery::default() };
+    let mut q = ListQuery {
+        limit,
+        state: state.map(str::to_owned),
+        ..ListQuery::default()
+    };
     let mut seen = HashSet::new();
     let mut pages = Vec::new();
     let mut total = None;
@@ -132,19 +168,33 @@ fn walk(cloud: &cloudsim::Cloud, limit: u32, state: Option<&str>) -> usize {
         total = total.or(page.count);
         assert!(page.instances.len() <= limit.clamp(10, 1000) as usize);
         for i in &page.instances {
-            assert!(seen.insert(i.id.clone()), "{} seen twice (limit {limit}, state {state:?})", i.id);
+            assert!(
+                seen.insert(i.id.clone()),
+                "{} seen twice (limit {limit}, state {state:?})",
+                i.id
+            );
             if let Some(s) = state {
                 assert_eq!(i.state, s);
             }
         }
-        pages.push((q.clone(), page.instances.iter().map(|i| i.id.clone()).collect::<Vec<_>>()));
+        pages.push((
+            q.clone(),
+            page.instances
+                .iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>(),
+        ));
         match q.next(&page) {
             Some(n) => q = n,
             None => break,
         }
         assert!(pages.len() < 10_000, "paging does not end");
     }
-    assert_eq!(Some(seen.len() as u64), total, "count matches what paging saw");
+    assert_eq!(
+        Some(seen.len() as u64),
+        total,
+        "count matches what paging saw"
+    );
     // And back again with previous_marker, page by page.
     let mut back = pages.len() - 1;
     let mut page: InstanceList = decode_json(&call(cloud, &q.request("proj", &auth), now)).unwrap();
@@ -162,14 +212,25 @@ fn walk(cloud: &cloudsim::Cloud, limit: u32, state: Option<&str>) -> usize {
 
 #[test]
 fn every_instance_seen_exactly_once_for_several_sizes_and_filters() {
-    for style in [cloudsim::MarkerStyle::Bare, cloudsim::MarkerStyle::QueryAddress] {
+    for style in [
+        cloudsim::MarkerStyle::Bare,
+        cloudsim::MarkerStyle::QueryAddress,
+    ] {
         let c = cloud(437, style);
         for limit in [10, 20, 50, 1000, 3] {
             assert_eq!(walk(&c, limit, None), 437);
-            let by_state: usize = ["pending", "running", "stopped", "shutting-down", "terminated", "error", "stopping"]
-                .iter()
-                .map(|s| walk(&c, limit, Some(s)))
-                .sum();
+            let by_state: usize = [
+                "pending",
+                "running",
+                "stopped",
+                "shutting-down",
+                "terminated",
+                "error",
+                "stopping",
+            ]
+            .iter()
+            .map(|s| walk(&c, limit, Some(s)))
+            .sum();
             assert_eq!(by_state, 437, "the state filters partition the fleet");
         }
     }
@@ -179,22 +240,40 @@ fn every_instance_seen_exactly_once_for_several_sizes_and_filters() {
 fn query_address_markers_are_extracted() {
     let c = cloud(60, cloudsim::MarkerStyle::QueryAddress);
     let auth = Auth::AuthToken("tok".into());
-    let page: InstanceList = decode_json(&call(&c, &ListQuery::default().request("proj", &auth), START_MS)).unwrap();
+    let page: InstanceList = decode_json(&call(
+        &c,
+        &ListQuery::default().request("proj", &auth),
+        START_MS,
+    ))
+    .unwrap();
     let raw = &page.page_info.as_ref().unwrap().next_marker;
-    assert!(raw.contains("marker="), "cloudsim sent a query address: {raw}");
-    assert_eq!(extract_marker(raw).as_deref(), Some(page.instances.last().unwrap().id.as_str()));
+    assert!(
+        raw.contains("marker="),
+        "cloudsim sent a query address: {raw}"
+    );
+    assert_eq!(
+        extract_marker(raw).as_deref(),
+        Some(page.instances.last().unwrap().id.as_str())
+    );
 }
 
 #[test]
 fn details_and_status_requests_work_against_cloudsim() {
     let c = cloud(50, cloudsim::MarkerStyle::Bare);
     let auth = Auth::AuthToken("tok".into());
-    let first: InstanceList = decode_json(&call(&c, &ListQuery::default().request("proj", &auth), START_MS)).unwrap();
+    let first: InstanceList = decode_json(&call(
+        &c,
+        &ListQuery::default().request("proj", &auth),
+        START_MS,
+    ))
+    .unwrap();
     let id = &first.instances[3].id;
-    let one: InstanceList = decode_json(&call(&c, &instance_request("proj", id, &auth), START_MS)).unwrap();
+    let one: InstanceList =
+        decode_json(&call(&c, &instance_request("proj", id, &auth), START_MS)).unwrap();
     assert_eq!(one.instances.len(), 1);
     assert_eq!(&one.instances[0].id, id);
-    let status: InstanceStatus = decode_json(&call(&c, &status_request("proj", id, &auth), START_MS)).unwrap();
+    let status: InstanceStatus =
+        decode_json(&call(&c, &status_request("proj", id, &auth), START_MS)).unwrap();
     assert_eq!(status.state, one.instances[0].state);
 }
 
@@ -202,17 +281,25 @@ fn details_and_status_requests_work_against_cloudsim() {
 fn errors_from_cloudsim_decode_with_code_and_message() {
     let c = cloud(20, cloudsim::MarkerStyle::Bare);
     let bad = Auth::AuthToken("wrong".into());
-    let err = decode_json::<InstanceList>(&call(&c, &ListQuery::default().request("proj", &bad), START_MS)).unwrap_err();
+    let err = decode_json::<InstanceList>(&call(
+        &c,
+        &ListQuery::default().request("proj", &bad),
+        START_MS,
+    ))
+    .unwrap_err();
     assert!(err.is_auth());
     assert!(matches!(&err, ApiError::Status { code: Some(_), .. }));
     let auth = Auth::AuthToken("tok".into());
     for status in [400u16, 401, 429, 500] {
         let mut req = ListQuery::default().request("proj", &auth);
-        req.headers.push(("X-Cloudsim-Fault".into(), format!("status={status}")));
+        req.headers
+            .push(("X-Cloudsim-Fault".into(), format!("status={status}")));
         let err = decode_json::<InstanceList>(&call(&c, &req, START_MS)).unwrap_err();
         assert_eq!(err.status(), Some(status));
         assert!(!err.to_string().contains("no message"), "{status}: {err}");
     }
-    let err = decode_json::<InstanceStatus>(&call(&c, &status_request("proj", "nope", &auth), START_MS)).unwrap_err();
+    let err =
+        decode_json::<InstanceStatus>(&call(&c, &status_request("proj", "nope", &auth), START_MS))
+            .unwrap_err();
     assert_eq!(err.status(), Some(404));
 }

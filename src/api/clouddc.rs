@@ -133,7 +133,11 @@ pub struct InstanceStatus {
 impl Instance {
     /// The private IPv4 addresses of all network interfaces.
     pub fn ipv4s(&self) -> Vec<&str> {
-        self.network_interfaces.iter().map(|n| n.ipv4_address.as_str()).filter(|a| !a.is_empty()).collect()
+        self.network_interfaces
+            .iter()
+            .map(|n| n.ipv4_address.as_str())
+            .filter(|a| !a.is_empty())
+            .collect()
     }
 
     /// The error worth showing, if any.
@@ -187,7 +191,11 @@ pub fn extract_marker(raw: &str) -> Option<String> {
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         .find(|(k, _)| *k == "marker")
-        .map(|(_, v)| percent_encoding::percent_decode_str(&v.replace('+', " ")).decode_utf8_lossy().into_owned())
+        .map(|(_, v)| {
+            percent_encoding::percent_decode_str(&v.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })
         .filter(|m| !m.trim().is_empty())
 }
 
@@ -205,7 +213,12 @@ pub struct ListQuery {
 
 impl Default for ListQuery {
     fn default() -> Self {
-        ListQuery { limit: DEFAULT_PAGE_SIZE, marker: None, state: None, page: 1 }
+        ListQuery {
+            limit: DEFAULT_PAGE_SIZE,
+            marker: None,
+            state: None,
+            page: 1,
+        }
     }
 }
 
@@ -217,7 +230,11 @@ impl ListQuery {
         for (k, v) in pairs {
             let v = v.trim();
             match k {
-                "limit" => q.limit = v.parse::<u32>().map_or(DEFAULT_PAGE_SIZE, |l| l.clamp(MIN_LIMIT, MAX_LIMIT)),
+                "limit" => {
+                    q.limit = v
+                        .parse::<u32>()
+                        .map_or(DEFAULT_PAGE_SIZE, |l| l.clamp(MIN_LIMIT, MAX_LIMIT))
+                }
                 "marker" if !v.is_empty() => q.marker = Some(v.to_owned()),
                 "state" if !v.is_empty() => q.state = Some(v.to_owned()),
                 "page" => q.page = v.parse::<u32>().unwrap_or(1).max(1),
@@ -247,17 +264,27 @@ impl ListQuery {
 
     /// The view's URL query string (no leading `?`).
     pub fn to_url_query(&self) -> String {
-        self.to_pairs().iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
+        self.to_pairs()
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
     }
 
     /// The first page with another page size or filter.
     pub fn restart(&self, limit: u32, state: Option<String>) -> Self {
-        ListQuery { limit, marker: None, state, page: 1 }
+        ListQuery {
+            limit,
+            marker: None,
+            state,
+            page: 1,
+        }
     }
 
     /// The API request for this page.
     pub fn request(&self, project_id: &str, auth: &Auth) -> ApiRequest {
-        let mut r = ApiRequest::get(format!("/v1/{}/instances", encode(project_id))).with_auth(auth);
+        let mut r =
+            ApiRequest::get(format!("/v1/{}/instances", encode(project_id))).with_auth(auth);
         r.query.push(("limit".into(), self.limit.to_string()));
         if let Some(m) = &self.marker {
             r.query.push(("marker".into(), m.clone()));
@@ -274,17 +301,31 @@ impl ListQuery {
         if page.instances.is_empty() || self.marker.as_deref() == Some(marker.as_str()) {
             return None; // an empty page or a marker that repeats would loop forever
         }
-        Some(ListQuery { marker: Some(marker), page: self.page + 1, ..self.clone() })
+        Some(ListQuery {
+            marker: Some(marker),
+            page: self.page + 1,
+            ..self.clone()
+        })
     }
 
     /// The previous page: none on the first page; the page `previous_marker` names; or,
     /// when a later page has no previous marker, the first page.
     pub fn previous(&self, page: Option<&InstanceList>) -> Option<Self> {
         self.marker.as_ref()?;
-        let prev = page.and_then(|p| p.page_info.as_ref()).and_then(|pi| extract_marker(&pi.previous_marker));
+        let prev = page
+            .and_then(|p| p.page_info.as_ref())
+            .and_then(|pi| extract_marker(&pi.previous_marker));
         Some(match prev {
-            Some(m) => ListQuery { marker: Some(m), page: self.page.saturating_sub(1).max(2), ..self.clone() },
-            None => ListQuery { marker: None, page: 1, ..self.clone() },
+            Some(m) => ListQuery {
+                marker: Some(m),
+                page: self.page.saturating_sub(1).max(2),
+                ..self.clone()
+            },
+            None => ListQuery {
+                marker: None,
+                page: 1,
+                ..self.clone()
+            },
         })
     }
 }
@@ -300,7 +341,12 @@ pub fn instance_request(project_id: &str, id: &str, auth: &Auth) -> ApiRequest {
 
 /// `GET /v1/{project_id}/instances/{id}/status`.
 pub fn status_request(project_id: &str, id: &str, auth: &Auth) -> ApiRequest {
-    ApiRequest::get(format!("/v1/{}/instances/{}/status", encode(project_id), encode(id))).with_auth(auth)
+    ApiRequest::get(format!(
+        "/v1/{}/instances/{}/status",
+        encode(project_id),
+        encode(id)
+    ))
+    .with_auth(auth)
 }
 
 #[cfg(test)]
@@ -309,7 +355,10 @@ mod tests {
 
     #[test]
     fn extracts_markers_in_both_forms() {
-        assert_eq!(extract_marker("01981672-2e82-7d8a"), Some("01981672-2e82-7d8a".into()));
+        assert_eq!(
+            extract_marker("01981672-2e82-7d8a"),
+            Some("01981672-2e82-7d8a".into())
+        );
         assert_eq!(extract_marker("  abc  "), Some("abc".into()));
         assert_eq!(extract_marker(""), None);
         assert_eq!(extract_marker("   "), None);
@@ -317,16 +366,27 @@ mod tests {
             extract_marker("https://clouddc.cn-east-3.example.com/v1/p/instances?limit=50&marker=abc-1&instance_state=running"),
             Some("abc-1".into())
         );
-        assert_eq!(extract_marker("/v1/p/instances?marker=a%20b"), Some("a b".into()));
+        assert_eq!(
+            extract_marker("/v1/p/instances?marker=a%20b"),
+            Some("a b".into())
+        );
         assert_eq!(extract_marker("?limit=10&marker=xyz"), Some("xyz".into()));
-        assert_eq!(extract_marker("limit=10&marker=xyz#frag"), Some("xyz".into()));
+        assert_eq!(
+            extract_marker("limit=10&marker=xyz#frag"),
+            Some("xyz".into())
+        );
         assert_eq!(extract_marker("previous_marker=zzz&limit=10"), None);
         assert_eq!(extract_marker("/v1/p/instances?limit=10&marker="), None);
     }
 
     #[test]
     fn url_query_round_trips_and_falls_back() {
-        let q = ListQuery { limit: 50, marker: Some("m 1".into()), state: Some("running".into()), page: 3 };
+        let q = ListQuery {
+            limit: 50,
+            marker: Some("m 1".into()),
+            state: Some("running".into()),
+            page: 3,
+        };
         let s = q.to_url_query();
         assert_eq!(s, "limit=50&state=running&marker=m%201&page=3");
         let pairs = q.to_pairs();
@@ -336,24 +396,44 @@ mod tests {
         assert_eq!(odd, ListQuery::default());
         assert_eq!(ListQuery::from_pairs([("limit", "5")]).limit, 10);
         assert_eq!(ListQuery::from_pairs([("limit", "99999")]).limit, 1000);
-        assert_eq!(ListQuery::from_pairs([("marker", "x"), ("page", "1")]).page, 2);
+        assert_eq!(
+            ListQuery::from_pairs([("marker", "x"), ("page", "1")]).page,
+            2
+        );
     }
 
     #[test]
     fn builds_requests() {
         let auth = Auth::AuthToken("tok".into());
-        let q = ListQuery { limit: 10, marker: Some("m".into()), state: Some("running".into()), page: 2 };
+        let q = ListQuery {
+            limit: 10,
+            marker: Some("m".into()),
+            state: Some("running".into()),
+            page: 2,
+        };
         let r = q.request("proj", &auth);
-        assert_eq!(r.url("/proxy"), "/proxy/v1/proj/instances?limit=10&marker=m&instance_state=running");
+        assert_eq!(
+            r.url("/proxy"),
+            "/proxy/v1/proj/instances?limit=10&marker=m&instance_state=running"
+        );
         assert!(r.headers.contains(&("X-Auth-Token".into(), "tok".into())));
-        assert_eq!(status_request("p", "i/d", &auth).path, "/v1/p/instances/i%2Fd/status");
-        assert!(instance_request("p", "id1", &auth).url("").contains("instance_id=id1"));
+        assert_eq!(
+            status_request("p", "i/d", &auth).path,
+            "/v1/p/instances/i%2Fd/status"
+        );
+        assert!(instance_request("p", "id1", &auth)
+            .url("")
+            .contains("instance_id=id1"));
     }
 
     fn page(next: &str, prev: &str, n: usize) -> InstanceList {
         InstanceList {
             instances: vec![Instance::default(); n],
-            page_info: Some(PageInfo { next_marker: next.into(), previous_marker: prev.into(), current_count: None }),
+            page_info: Some(PageInfo {
+                next_marker: next.into(),
+                previous_marker: prev.into(),
+                current_count: None,
+            }),
             count: None,
         }
     }
@@ -364,23 +444,53 @@ mod tests {
         let second = first.next(&page("m1", "", 20)).unwrap();
         assert_eq!((second.marker.as_deref(), second.page), (Some("m1"), 2));
         assert_eq!(first.previous(None), None);
-        assert_eq!(second.previous(Some(&page("m2", "", 20))), Some(ListQuery::default()));
-        let third = second.next(&page("/v1/p/instances?marker=m2", "", 20)).unwrap();
+        assert_eq!(
+            second.previous(Some(&page("m2", "", 20))),
+            Some(ListQuery::default())
+        );
+        let third = second
+            .next(&page("/v1/p/instances?marker=m2", "", 20))
+            .unwrap();
         assert_eq!((third.marker.as_deref(), third.page), (Some("m2"), 3));
         let back = third.previous(Some(&page("", "?marker=m1", 20))).unwrap();
         assert_eq!(back, second);
-        assert_eq!(third.next(&page("", "m1", 20)), None, "empty next_marker ends paging");
-        assert_eq!(third.next(&page("m2", "m1", 20)), None, "a repeating marker ends paging");
-        assert_eq!(third.next(&page("m9", "m1", 0)), None, "an empty page ends paging");
-        assert_eq!(first.next(&InstanceList::default()), None, "no page_info ends paging");
+        assert_eq!(
+            third.next(&page("", "m1", 20)),
+            None,
+            "empty next_marker ends paging"
+        );
+        assert_eq!(
+            third.next(&page("m2", "m1", 20)),
+            None,
+            "a repeating marker ends paging"
+        );
+        assert_eq!(
+            third.next(&page("m9", "m1", 0)),
+            None,
+            "an empty page ends paging"
+        );
+        assert_eq!(
+            first.next(&InstanceList::default()),
+            None,
+            "no page_info ends paging"
+        );
     }
 
     #[test]
     fn user_data_preview() {
         assert_eq!(decode_user_data(""), UserData::Empty);
-        assert_eq!(decode_user_data("IyFjbG91ZC1jb25maWc="), UserData::Text("#!cloud-config".into()));
-        assert_eq!(decode_user_data("IyFj\nbG91ZC1jb25maWc="), UserData::Text("#!cloud-config".into()));
+        assert_eq!(
+            decode_user_data("IyFjbG91ZC1jb25maWc="),
+            UserData::Text("#!cloud-config".into())
+        );
+        assert_eq!(
+            decode_user_data("IyFj\nbG91ZC1jb25maWc="),
+            UserData::Text("#!cloud-config".into())
+        );
         assert_eq!(decode_user_data("//79"), UserData::Binary(3));
-        assert_eq!(decode_user_data("not base64!"), UserData::NotBase64("not base64!".into()));
+        assert_eq!(
+            decode_user_data("not base64!"),
+            UserData::NotBase64("not base64!".into())
+        );
     }
 }

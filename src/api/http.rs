@@ -8,7 +8,11 @@ use serde::de::DeserializeOwned;
 use std::fmt;
 
 /// Characters kept as they are in a query value or path segment (RFC 3986 unreserved).
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
 /// The most of an error body we ever show (a hostile server may send megabytes).
 const MAX_SHOWN_BODY: usize = 500;
@@ -56,7 +60,12 @@ pub struct ApiRequest {
 
 impl ApiRequest {
     pub fn get(path: String) -> Self {
-        ApiRequest { method: "GET", path, query: Vec::new(), headers: Vec::new() }
+        ApiRequest {
+            method: "GET",
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+        }
     }
 
     pub fn with_auth(mut self, auth: &Auth) -> Self {
@@ -66,7 +75,11 @@ impl ApiRequest {
 
     /// The encoded query string, without the leading `?`.
     pub fn query_string(&self) -> String {
-        self.query.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
+        self.query
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
     }
 
     /// The full URL below `base` (an absolute URL or a same-origin path such as `/proxy/dc`).
@@ -114,7 +127,11 @@ impl ApiError {
     pub fn is_auth(&self) -> bool {
         match self {
             ApiError::Status { status: 401, .. } => true,
-            ApiError::Status { status: 400, code: Some(c), .. } => c == "IS.0004",
+            ApiError::Status {
+                status: 400,
+                code: Some(c),
+                ..
+            } => c == "IS.0004",
             _ => false,
         }
     }
@@ -133,7 +150,9 @@ impl ApiError {
                 format!("The token was rejected (HTTP {status})")
             }
             ApiError::Status { status: 429, .. } => "Rate limited (HTTP 429)".into(),
-            ApiError::Status { status, .. } if *status >= 500 => format!("Server error (HTTP {status})"),
+            ApiError::Status { status, .. } if *status >= 500 => {
+                format!("Server error (HTTP {status})")
+            }
             ApiError::Status { status: 404, .. } => "Not found (HTTP 404)".into(),
             ApiError::Status { status: 403, .. } => "Forbidden (HTTP 403)".into(),
             ApiError::Status { status, .. } => format!("Request rejected (HTTP {status})"),
@@ -150,7 +169,14 @@ impl ApiError {
         }
         let r = |s: String| s.replace(secret, "[token]");
         match self {
-            ApiError::Status { status, code, message, details, request_id, retry_after } => ApiError::Status {
+            ApiError::Status {
+                status,
+                code,
+                message,
+                details,
+                request_id,
+                retry_after,
+            } => ApiError::Status {
                 status,
                 code: code.map(r),
                 message: r(message),
@@ -216,7 +242,12 @@ pub fn decode_error(resp: &ApiResponse) -> ApiError {
         Some(serde_json::Value::String(s)) => (None, Some(clip(s, MAX_SHOWN_BODY)), None, None),
         _ => {
             let text = resp.body.trim();
-            (None, (!text.is_empty()).then(|| clip(text, MAX_SHOWN_BODY)), None, None)
+            (
+                None,
+                (!text.is_empty()).then(|| clip(text, MAX_SHOWN_BODY)),
+                None,
+                None,
+            )
         }
     };
     ApiError::Status {
@@ -235,7 +266,10 @@ pub fn decode_json<T: DeserializeOwned>(resp: &ApiResponse) -> Result<T, ApiErro
         return Err(decode_error(resp));
     }
     serde_json::from_str(&resp.body).map_err(|e| {
-        ApiError::Decode(format!("{e} (body starts: {})", clip(resp.body.trim_start(), 120)))
+        ApiError::Decode(format!(
+            "{e} (body starts: {})",
+            clip(resp.body.trim_start(), 120)
+        ))
     })
 }
 
@@ -244,7 +278,11 @@ mod tests {
     use super::*;
 
     fn resp(status: u16, body: &str) -> ApiResponse {
-        ApiResponse { status, retry_after: None, body: body.into() }
+        ApiResponse {
+            status,
+            retry_after: None,
+            body: body.into(),
+        }
     }
 
     #[test]
@@ -252,37 +290,66 @@ mod tests {
         let mut r = ApiRequest::get("/v1/p%201/instances".into());
         r.query.push(("marker".into(), "a b&c=d".into()));
         r.query.push(("limit".into(), "50".into()));
-        assert_eq!(r.url("/proxy/dc/"), "/proxy/dc/v1/p%201/instances?marker=a%20b%26c%3Dd&limit=50");
-        assert_eq!(ApiRequest::get("/x".into()).url("http://h:1"), "http://h:1/x");
+        assert_eq!(
+            r.url("/proxy/dc/"),
+            "/proxy/dc/v1/p%201/instances?marker=a%20b%26c%3Dd&limit=50"
+        );
+        assert_eq!(
+            ApiRequest::get("/x".into()).url("http://h:1"),
+            "http://h:1/x"
+        );
     }
 
     #[test]
     fn auth_headers() {
-        assert_eq!(Auth::AuthToken("t".into()).header(), ("X-Auth-Token".into(), "t".into()));
-        assert_eq!(Auth::Bearer("t".into()).header(), ("Authorization".into(), "Bearer t".into()));
+        assert_eq!(
+            Auth::AuthToken("t".into()).header(),
+            ("X-Auth-Token".into(), "t".into())
+        );
+        assert_eq!(
+            Auth::Bearer("t".into()).header(),
+            ("Authorization".into(), "Bearer t".into())
+        );
     }
 
     #[test]
     fn decodes_every_error_body_shape() {
-        let e = decode_error(&resp(401, r#"{"error_code":"APIGW.0301","error_msg":"Incorrect token"}"#));
+        let e = decode_error(&resp(
+            401,
+            r#"{"error_code":"APIGW.0301","error_msg":"Incorrect token"}"#,
+        ));
         assert!(e.is_auth());
-        assert_eq!(e.to_string(), "The token was rejected (HTTP 401): APIGW.0301 Incorrect token");
+        assert_eq!(
+            e.to_string(),
+            "The token was rejected (HTTP 401): APIGW.0301 Incorrect token"
+        );
         let e = decode_error(&resp(
             400,
             r#"{"error_code":"ROMA.00013000","error_msg":"Invalid","error_details":"d","request_id":"r1"}"#,
         ));
-        assert!(matches!(e, ApiError::Status { ref request_id, ref details, .. }
-            if request_id.as_deref() == Some("r1") && details.as_deref() == Some("d")));
-        let e = decode_error(&resp(500, r#"{"error":{"code":500,"message":"No valid host"}}"#));
+        assert!(
+            matches!(e, ApiError::Status { ref request_id, ref details, .. }
+            if request_id.as_deref() == Some("r1") && details.as_deref() == Some("d"))
+        );
+        let e = decode_error(&resp(
+            500,
+            r#"{"error":{"code":500,"message":"No valid host"}}"#,
+        ));
         assert_eq!(e.to_string(), "Server error (HTTP 500): 500 No valid host");
-        let e = decode_error(&resp(429, r#""APIG.0308: The throttling threshold has been reached""#));
+        let e = decode_error(&resp(
+            429,
+            r#""APIG.0308: The throttling threshold has been reached""#,
+        ));
         assert_eq!(e.title(), "Rate limited (HTTP 429)");
         assert!(e.to_string().contains("throttling"));
         let e = decode_error(&resp(502, "<html>Bad gateway</html>"));
         assert!(e.to_string().contains("<html>Bad gateway</html>"));
         let e = decode_error(&resp(500, ""));
         assert!(e.to_string().contains("no message"));
-        let e = decode_error(&resp(400, r#"{"error_code":"IS.0004","error_msg":"The authentication token is abnormal."}"#));
+        let e = decode_error(&resp(
+            400,
+            r#"{"error_code":"IS.0004","error_msg":"The authentication token is abnormal."}"#,
+        ));
         assert!(e.is_auth());
     }
 
@@ -302,7 +369,11 @@ mod tests {
 
     #[test]
     fn secrets_are_redacted() {
-        let e = decode_error(&resp(401, r#"{"error_code":"X","error_msg":"token s3cret is bad"}"#)).redact("s3cret");
+        let e = decode_error(&resp(
+            401,
+            r#"{"error_code":"X","error_msg":"token s3cret is bad"}"#,
+        ))
+        .redact("s3cret");
         assert!(!e.to_string().contains("s3cret"));
         assert!(e.to_string().contains("[token]"));
     }

@@ -18,7 +18,11 @@ pub fn parse_rfc3339_ms(s: &str) -> Option<i64> {
 /// "just now", "42 s ago", "5 min ago", "3 h ago", "12 d ago", or "in 5 min" for the future.
 pub fn relative(then_ms: i64, now_ms: i64) -> String {
     let delta = now_ms.saturating_sub(then_ms);
-    let (secs, future) = if delta < 0 { (delta.unsigned_abs() / 1000, true) } else { (delta as u64 / 1000, false) };
+    let (secs, future) = if delta < 0 {
+        (delta.unsigned_abs() / 1000, true)
+    } else {
+        (delta as u64 / 1000, false)
+    };
     let amount = match secs {
         0..=4 => return "just now".into(),
         5..=59 => format!("{secs} s"),
@@ -43,20 +47,27 @@ fn at_offset(ms: i64, offset_minutes: i32) -> Option<OffsetDateTime> {
 /// `2025-07-11 17:07:05 +08:00` in the viewer's offset (minutes east of UTC).
 pub fn absolute(ms: i64, offset_minutes: i32) -> String {
     let fmt = format_description!("[year]-[month]-[day] [hour]:[minute]:[second] [offset_hour sign:mandatory]:[offset_minute]");
-    at_offset(ms, offset_minutes).and_then(|t| t.format(fmt).ok()).unwrap_or_default()
+    at_offset(ms, offset_minutes)
+        .and_then(|t| t.format(fmt).ok())
+        .unwrap_or_default()
 }
 
 /// `17:07:05` in the viewer's offset, for "Updated hh:mm:ss".
 pub fn clock(ms: i64, offset_minutes: i32) -> String {
     let fmt = format_description!("[hour]:[minute]:[second]");
-    at_offset(ms, offset_minutes).and_then(|t| t.format(fmt).ok()).unwrap_or_default()
+    at_offset(ms, offset_minutes)
+        .and_then(|t| t.format(fmt).ok())
+        .unwrap_or_default()
 }
 
 /// What a table cell shows for a wire time: (relative text, hover text). An empty or
 /// unreadable value shows as "—" or as it arrived.
 pub fn cell(raw: &str, now_ms: i64, offset_minutes: i32) -> (String, String) {
     match parse_rfc3339_ms(raw) {
-        Some(ms) => (relative(ms, now_ms), format!("{} ({raw})", absolute(ms, offset_minutes))),
+        Some(ms) => (
+            relative(ms, now_ms),
+            format!("{} ({raw})", absolute(ms, offset_minutes)),
+        ),
         None if raw.trim().is_empty() => ("—".into(), "not set".into()),
         None => (raw.to_owned(), "not an RFC 3339 time".into()),
     }
@@ -68,9 +79,18 @@ mod tests {
 
     #[test]
     fn parses_seed_times_and_tolerates_empty() {
-        assert_eq!(parse_rfc3339_ms("2025-07-11T17:07:05+08:00"), Some(1_752_224_825_000));
-        assert_eq!(parse_rfc3339_ms("2025-04-22T12:03:18.50083+08:00"), Some(1_745_294_598_500));
-        assert_eq!(parse_rfc3339_ms("2019-12-06T06:49:04Z"), Some(1_575_614_944_000));
+        assert_eq!(
+            parse_rfc3339_ms("2025-07-11T17:07:05+08:00"),
+            Some(1_752_224_825_000)
+        );
+        assert_eq!(
+            parse_rfc3339_ms("2025-04-22T12:03:18.50083+08:00"),
+            Some(1_745_294_598_500)
+        );
+        assert_eq!(
+            parse_rfc3339_ms("2019-12-06T06:49:04Z"),
+            Some(1_575_614_944_000)
+        );
         assert_eq!(parse_rfc3339_ms(""), None);
         assert_eq!(parse_rfc3339_ms("yesterday"), None);
     }
@@ -89,7 +109,10 @@ mod tests {
 
     #[test]
     fn absolute_and_clock() {
-        assert_eq!(absolute(1_752_224_825_000, 480), "2025-07-11 17:07:05 +08:00");
+        assert_eq!(
+            absolute(1_752_224_825_000, 480),
+            "2025-07-11 17:07:05 +08:00"
+        );
         assert_eq!(absolute(1_752_224_825_000, 0), "2025-07-11 09:07:05 +00:00");
         assert_eq!(clock(1_752_224_825_000, -60), "08:07:05");
         assert_eq!(cell("", 0, 0).0, "—");

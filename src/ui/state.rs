@@ -23,8 +23,13 @@ pub struct AppState {
 impl AppState {
     /// Reads the connections from localStorage; on first launch, just the Demo cloud.
     pub fn provide() -> AppState {
-        let (stored, set_stored, _) = use_local_storage::<Option<Vec<Connection>>, JsonSerdeCodec>(CONNECTIONS_KEY);
-        let state = AppState { stored, set_stored, token_epoch: RwSignal::new(0) };
+        let (stored, set_stored, _) =
+            use_local_storage::<Option<Vec<Connection>>, JsonSerdeCodec>(CONNECTIONS_KEY);
+        let state = AppState {
+            stored,
+            set_stored,
+            token_epoch: RwSignal::new(0),
+        };
         provide_context(state);
         state
     }
@@ -53,7 +58,11 @@ impl AppState {
     }
 
     pub fn remove(&self, id: &str) {
-        let all = self.connections().into_iter().filter(|c| c.id != id).collect();
+        let all = self
+            .connections()
+            .into_iter()
+            .filter(|c| c.id != id)
+            .collect();
         forget_token(id);
         self.set_stored.set(Some(all));
         self.token_epoch.update(|e| *e += 1);
@@ -66,14 +75,21 @@ impl AppState {
             return Some(DEMO_TOKEN.into());
         }
         let key = format!("{TOKEN_PREFIX}{}", conn.id);
-        [session_storage(), local_storage()].into_iter().flatten().find_map(|s| s.get_item(&key).ok().flatten())
+        [session_storage(), local_storage()]
+            .into_iter()
+            .flatten()
+            .find_map(|s| s.get_item(&key).ok().flatten())
     }
 
     /// Stores a token: sessionStorage, or localStorage when `remember` is set.
     pub fn set_token(&self, conn_id: &str, token: &str, remember: bool) {
         forget_token(conn_id);
         let key = format!("{TOKEN_PREFIX}{conn_id}");
-        let store = if remember { local_storage() } else { session_storage() };
+        let store = if remember {
+            local_storage()
+        } else {
+            session_storage()
+        };
         if let Some(s) = store {
             let _ = s.set_item(&key, token);
         }
@@ -82,8 +98,13 @@ impl AppState {
 
     /// A client for the connection, if it exists and has a token.
     pub fn client(&self, conn_id: &str) -> Result<Client, ClientProblem> {
-        let conn = self.connection(conn_id).ok_or(ClientProblem::NoSuchConnection)?;
-        let token = self.token(&conn).filter(|t| !t.is_empty()).ok_or(ClientProblem::NoToken)?;
+        let conn = self
+            .connection(conn_id)
+            .ok_or(ClientProblem::NoSuchConnection)?;
+        let token = self
+            .token(&conn)
+            .filter(|t| !t.is_empty())
+            .ok_or(ClientProblem::NoToken)?;
         Ok(Client::new(conn, token))
     }
 }

@@ -19,13 +19,25 @@ impl Client {
     }
 
     /// Sends `req`; the token never appears in what comes back as an error.
-    pub async fn send(&self, req: ApiRequest, signal: Option<&AbortSignal>) -> Result<ApiResponse, ApiError> {
-        let result = if self.conn.demo { demo::send(&req) } else { send_http(&self.conn.base_url, &req, signal).await };
+    pub async fn send(
+        &self,
+        req: ApiRequest,
+        signal: Option<&AbortSignal>,
+    ) -> Result<ApiResponse, ApiError> {
+        let result = if self.conn.demo {
+            demo::send(&req)
+        } else {
+            send_http(&self.conn.base_url, &req, signal).await
+        };
         result.map_err(|e| e.redact(self.auth.secret()))
     }
 }
 
-async fn send_http(base: &str, req: &ApiRequest, signal: Option<&AbortSignal>) -> Result<ApiResponse, ApiError> {
+async fn send_http(
+    base: &str,
+    req: &ApiRequest,
+    signal: Option<&AbortSignal>,
+) -> Result<ApiResponse, ApiError> {
     let url = req.url(base);
     let mut builder = gloo_net::http::RequestBuilder::new(&url).method(match req.method {
         "POST" => gloo_net::http::Method::POST,
@@ -44,9 +56,16 @@ async fn send_http(base: &str, req: &ApiRequest, signal: Option<&AbortSignal>) -
     let status = resp.status();
     let retry_after = resp.headers().get("retry-after");
     match resp.text().await {
-        Ok(body) => Ok(ApiResponse { status, retry_after, body }),
+        Ok(body) => Ok(ApiResponse {
+            status,
+            retry_after,
+            body,
+        }),
         Err(_) if aborted() => Err(ApiError::Aborted),
-        Err(e) => Err(ApiError::Network(format!("the response was cut off ({})", network_message(&e)))),
+        Err(e) => Err(ApiError::Network(format!(
+            "the response was cut off ({})",
+            network_message(&e)
+        ))),
     }
 }
 
@@ -88,8 +107,16 @@ pub mod demo {
             headers: req.headers.clone(),
         };
         let resp = cloud().handle(&sim_req, js_sys::Date::now() as i64);
-        let retry_after = resp.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("retry-after")).map(|(_, v)| v.clone());
-        Ok(ApiResponse { status: resp.status, retry_after, body: resp.body })
+        let retry_after = resp
+            .headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
+            .map(|(_, v)| v.clone());
+        Ok(ApiResponse {
+            status: resp.status,
+            retry_after,
+            body: resp.body,
+        })
     }
 }
 
@@ -97,6 +124,8 @@ pub mod demo {
 mod demo {
     use super::*;
     pub fn send(_: &ApiRequest) -> Result<ApiResponse, ApiError> {
-        Err(ApiError::Network("this build has no Demo cloud (built without the `demo` feature)".into()))
+        Err(ApiError::Network(
+            "this build has no Demo cloud (built without the `demo` feature)".into(),
+        ))
     }
 }

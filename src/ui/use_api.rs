@@ -72,7 +72,10 @@ where
         in_flight.set_value(controller);
         call.loading.set(true);
         spawn_local(async move {
-            let result = client.send(req, signal.as_ref()).await.and_then(|r| decode(&r));
+            let result = client
+                .send(req, signal.as_ref())
+                .await
+                .and_then(|r| decode(&r));
             // A newer call started, or the view is gone: this answer is stale.
             if generation.try_get_value() != Some(gen) {
                 return;

@@ -5,14 +5,32 @@ use crate::api::http::ApiError;
 use leptos::prelude::*;
 
 #[component]
-pub fn ErrorBanner(error: ApiError, #[prop(into)] connection_id: String, #[prop(optional)] stale: bool) -> impl IntoView {
+pub fn ErrorBanner(
+    error: ApiError,
+    #[prop(into)] connection_id: String,
+    #[prop(optional)] stale: bool,
+) -> impl IntoView {
     let title = error.title();
     let auth = error.is_auth();
     let (code, message, details, request_id) = match &error {
-        ApiError::Status { code, message, details, request_id, .. } => {
-            (code.clone(), message.clone(), details.clone(), request_id.clone())
-        }
-        ApiError::Network(m) => (None, format!("{m}. Check the base URL, the proxy, and that the endpoint is up."), None, None),
+        ApiError::Status {
+            code,
+            message,
+            details,
+            request_id,
+            ..
+        } => (
+            code.clone(),
+            message.clone(),
+            details.clone(),
+            request_id.clone(),
+        ),
+        ApiError::Network(m) => (
+            None,
+            format!("{m}. Check the base URL, the proxy, and that the endpoint is up."),
+            None,
+            None,
+        ),
         ApiError::Decode(m) => (None, m.clone(), None, None),
         ApiError::Aborted => (None, String::new(), None, None),
     };

@@ -11,9 +11,17 @@ pub fn StateBadge(#[prop(into)] state: String) -> impl IntoView {
     let tone = parsed.tone();
     let busy = parsed.is_transitional();
     let unknown = !parsed.in_diagram();
-    let shown = if state.is_empty() { "(none)".to_string() } else { state };
+    let shown = if state.is_empty() {
+        "(none)".to_string()
+    } else {
+        state
+    };
     let data_state = shown.clone();
-    let title = if unknown { "Not in the documented state diagram" } else { "" };
+    let title = if unknown {
+        "Not in the documented state diagram"
+    } else {
+        ""
+    };
     view! {
         <span class=format!("badge {}", tone.class()) class:unknown=unknown title=title data-state=data_state>
             {busy.then(|| view! { <span class="spinner" aria-hidden="true"></span> })}

@@ -41,7 +41,15 @@ fn arrow(from: Option<&State>, to: &State) -> (String, (f64, f64)) {
     if from == Some(to) {
         // A self-loop on the right side of the box.
         let (x, y) = (b.0 + NODE_W / 2.0, b.1);
-        let d = format!("M {x} {} C {} {} {} {} {x} {}", y - 8.0, x + 60.0, y - 40.0, x + 60.0, y + 40.0, y + 8.0);
+        let d = format!(
+            "M {x} {} C {} {} {} {} {x} {}",
+            y - 8.0,
+            x + 60.0,
+            y - 40.0,
+            x + 60.0,
+            y + 40.0,
+            y + 8.0
+        );
         return (d, (x + 48.0, y - 30.0));
     }
     let a = from.map_or(START, position);
@@ -49,11 +57,16 @@ fn arrow(from: Option<&State>, to: &State) -> (String, (f64, f64)) {
     let p0 = exit_point(a, b, sa_w, sa_h);
     let p1 = exit_point(b, a, hw, hh);
     let (mx, my) = ((p0.0 + p1.0) / 2.0, (p0.1 + p1.1) / 2.0);
-    let len = ((p1.0 - p0.0).powi(2) + (p1.1 - p0.1).powi(2)).sqrt().max(1.0);
+    let len = ((p1.0 - p0.0).powi(2) + (p1.1 - p0.1).powi(2))
+        .sqrt()
+        .max(1.0);
     // Left normal of the direction of travel.
     let (nx, ny) = ((p1.1 - p0.1) / len, -(p1.0 - p0.0) / len);
     let c = (mx + nx * BEND * 2.0, my + ny * BEND * 2.0);
-    let d = format!("M {:.1} {:.1} Q {:.1} {:.1} {:.1} {:.1}", p0.0, p0.1, c.0, c.1, p1.0, p1.1);
+    let d = format!(
+        "M {:.1} {:.1} Q {:.1} {:.1} {:.1} {:.1}",
+        p0.0, p0.1, c.0, c.1, p1.0, p1.1
+    );
     (d, (mx + nx * BEND * 1.4, my + ny * BEND * 1.4))
 }
 
@@ -123,6 +136,9 @@ mod tests {
     #[test]
     fn exit_points_sit_on_the_box() {
         assert_eq!(exit_point((0.0, 0.0), (100.0, 0.0), 10.0, 5.0), (10.0, 0.0));
-        assert_eq!(exit_point((0.0, 0.0), (0.0, -100.0), 10.0, 5.0), (0.0, -5.0));
+        assert_eq!(
+            exit_point((0.0, 0.0), (0.0, -100.0), 10.0, 5.0),
+            (0.0, -5.0)
+        );
     }
 }

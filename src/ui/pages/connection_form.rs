@@ -11,7 +11,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 pub fn ConnectionFormPage() -> impl IntoView {
     let state = AppState::expect();
     let params = use_params_map();
-    let editing = params.read_untracked().get("id").and_then(|id| state.connection(&id));
+    let editing = params
+        .read_untracked()
+        .get("id")
+        .and_then(|id| state.connection(&id));
     let is_new = editing.is_none();
     let original = editing.clone().unwrap_or(Connection {
         id: String::new(),
@@ -46,10 +49,18 @@ pub fn ConnectionFormPage() -> impl IntoView {
         ev.prevent_default();
         let taken: Vec<String> = state.connections().into_iter().map(|c| c.id).collect();
         let conn = Connection {
-            id: if orig.id.is_empty() { new_id(&name.get_untracked(), &taken) } else { orig.id.clone() },
+            id: if orig.id.is_empty() {
+                new_id(&name.get_untracked(), &taken)
+            } else {
+                orig.id.clone()
+            },
             name: name.get_untracked().trim().to_string(),
             service: service.get_untracked(),
-            base_url: base_url.get_untracked().trim().trim_end_matches('/').to_string(),
+            base_url: base_url
+                .get_untracked()
+                .trim()
+                .trim_end_matches('/')
+                .to_string(),
             project_id: project_id.get_untracked().trim().to_string(),
             remember_token: remember.get_untracked(),
             demo: false,
@@ -61,12 +72,18 @@ pub fn ConnectionFormPage() -> impl IntoView {
         let new_token = token.get_untracked();
         let new_token = new_token.trim();
         if new_token.is_empty() && !had_token {
-            problem.set(Some("Enter a token: every call to this service needs one.".into()));
+            problem.set(Some(
+                "Enter a token: every call to this service needs one.".into(),
+            ));
             return;
         }
         // Moving a kept token between session and local storage, or storing a new one.
         let kept = state.token(&orig);
-        let to_store = if new_token.is_empty() { kept } else { Some(new_token.to_string()) };
+        let to_store = if new_token.is_empty() {
+            kept
+        } else {
+            Some(new_token.to_string())
+        };
         state.save(conn.clone());
         if let Some(t) = to_store {
             state.set_token(&conn.id, &t, conn.remember_token);

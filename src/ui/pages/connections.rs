@@ -34,7 +34,11 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
         let conn = conn.clone();
         move || state.token(&conn).is_some_and(|t| !t.is_empty())
     };
-    let endpoint = if conn.demo { "Simulated inside this page".to_string() } else { conn.base_url.clone() };
+    let endpoint = if conn.demo {
+        "Simulated inside this page".to_string()
+    } else {
+        conn.base_url.clone()
+    };
     let token_note = {
         let remember = conn.remember_token;
         let demo = conn.demo;
@@ -49,7 +53,10 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
     let name = conn.name.clone();
     let remove = move |_| {
         let ok = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&format!("Remove the connection “{name}”?")).ok())
+            .and_then(|w| {
+                w.confirm_with_message(&format!("Remove the connection “{name}”?"))
+                    .ok()
+            })
             .unwrap_or(false);
         if ok {
             state.remove(&remove_id);

@@ -33,7 +33,10 @@ fn InstanceDetails(client: Client, #[prop(into)] id: Signal<String>) -> impl Int
     );
     let instance = Memo::new(move |_| {
         let id = id.get();
-        call.data.with(|d| d.as_ref().and_then(|l| l.instances.iter().find(|i| i.id == id).cloned()))
+        call.data.with(|d| {
+            d.as_ref()
+                .and_then(|l| l.instances.iter().find(|i| i.id == id).cloned())
+        })
     });
     let back = list_href(&conn_id);
     let err_conn = conn_id.clone();
@@ -58,13 +61,18 @@ fn InstanceFields(inst: Instance, conn_id: String) -> impl IntoView {
     let user_data = match decode_user_data(&inst.user_data) {
         UserData::Empty => view! { <span class="muted">"none"</span> }.into_any(),
         UserData::Text(t) => view! { <pre class="user-data">{t}</pre> }.into_any(),
-        UserData::Binary(n) => view! { <span>{format!("{n} bytes of binary data")}</span> }.into_any(),
-        UserData::NotBase64(raw) => view! { <span>"Not base64; as it arrived: " <code>{raw}</code></span> }.into_any(),
+        UserData::Binary(n) => {
+            view! { <span>{format!("{n} bytes of binary data")}</span> }.into_any()
+        }
+        UserData::NotBase64(raw) => {
+            view! { <span>"Not base64; as it arrived: " <code>{raw}</code></span> }.into_any()
+        }
     };
     let field = |label: &'static str, value: String| {
         view! { <dt>{label}</dt><dd class="mono">{if value.is_empty() { "—".to_string() } else { value }}</dd> }
     };
-    let time = |label: &'static str, raw: String| view! { <dt>{label}</dt><dd><TimeCell raw/></dd> };
+    let time =
+        |label: &'static str, raw: String| view! { <dt>{label}</dt><dd><TimeCell raw/></dd> };
     view! {
         <h1 class="instance-name">{if inst.name.is_empty() { "(no name)".to_string() } else { inst.name.clone() }}</h1>
         <p class="details-actions">

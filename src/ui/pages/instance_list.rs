@@ -22,16 +22,30 @@ pub fn InstanceListPage() -> impl IntoView {
     let query_map = use_query_map();
     let query = Memo::new(move |_| {
         let m = query_map.read();
-        let pairs: Vec<(&str, String)> =
-            ["limit", "marker", "state", "page"].into_iter().filter_map(|k| m.get(k).map(|v| (k, v))).collect();
+        let pairs: Vec<(&str, String)> = ["limit", "marker", "state", "page"]
+            .into_iter()
+            .filter_map(|k| m.get(k).map(|v| (k, v)))
+            .collect();
         ListQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
     });
     let navigate = use_navigate();
     let nav = navigate.clone();
     let on_query = Callback::new(move |q: ListQuery| {
-        nav(&format!("/c/{}?{}", crate::api::http::encode(&conn_id.get_untracked()), q.to_url_query()), Default::default());
+        nav(
+            &format!(
+                "/c/{}?{}",
+                crate::api::http::encode(&conn_id.get_untracked()),
+                q.to_url_query()
+            ),
+            Default::default(),
+        );
     });
-    let on_open = Callback::new(move |id: String| navigate(&details_href(&conn_id.get_untracked(), &id), Default::default()));
+    let on_open = Callback::new(move |id: String| {
+        navigate(
+            &details_href(&conn_id.get_untracked(), &id),
+            Default::default(),
+        )
+    });
     view! {
         <WithClient conn_id child=move |client: Client| view! {
             <InstanceListView client query=query on_query on_open/>
@@ -58,9 +72,15 @@ pub fn InstanceListView(
         },
         decode_json::<InstancePage>,
     );
-    let rows = Signal::derive(move || call.data.with(|d| d.as_ref().map(|p| p.instances.clone()).unwrap_or_default()));
+    let rows = Signal::derive(move || {
+        call.data
+            .with(|d| d.as_ref().map(|p| p.instances.clone()).unwrap_or_default())
+    });
     let total = Signal::derive(move || call.data.with(|d| d.as_ref().and_then(|p| p.count)));
-    let next = Memo::new(move |_| call.data.with(|d| d.as_ref().and_then(|p| query.get().next(p))));
+    let next = Memo::new(move |_| {
+        call.data
+            .with(|d| d.as_ref().and_then(|p| query.get().next(p)))
+    });
     let previous = Memo::new(move |_| call.data.with(|d| query.get().previous(d.as_ref())));
     let loading = call.loading;
     let set_state = move |ev: leptos::ev::Event| {

@@ -18,7 +18,11 @@ pub fn list_href(conn: &str) -> String {
 
 /// URL of an instance's details.
 pub fn details_href(conn: &str, id: &str) -> String {
-    format!("/c/{}/i/{}", crate::api::http::encode(conn), crate::api::http::encode(id))
+    format!(
+        "/c/{}/i/{}",
+        crate::api::http::encode(conn),
+        crate::api::http::encode(id)
+    )
 }
 
 /// URL of an instance's live status.
@@ -36,7 +40,8 @@ where
 {
     let state = AppState::expect();
     let client = Memo::new(move |_| state.client(&conn_id.get()));
-    move || match client.get() {
+    move || {
+        match client.get() {
         Ok(c) if !c.conn.service.is_available() => view! {
             <section class="notice">
                 <h2>{c.conn.name.clone()}</h2>
@@ -63,6 +68,7 @@ where
             }
             .into_any()
         }
+    }
     }
 }
 

@@ -1,0 +1,35 @@
+# Skyglass: the two quick-start commands and a few helpers. Every target installs what it
+# needs first (scripts/setup.sh skips what is already there).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
+
+.PHONY: serve test test-native test-browser test-e2e cloudsim lint
+
+## Quick start 1: set up and serve the app, with its Demo connection, on http://127.0.0.1:8080
+serve:
+	scripts/setup.sh build
+	trunk serve --offline --release
+
+## Quick start 2: set up and run every test (native, browser, end to end)
+test:
+	scripts/setup.sh test
+	scripts/test.sh
+
+test-native:
+	cargo test --workspace
+
+test-browser:
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p skyglass --test browser
+
+test-e2e:
+	scripts/test.sh e2e
+
+## A cloudsim server alone on http://127.0.0.1:8787 (reached from the app at /proxy/cloudsim)
+cloudsim:
+	cargo run --release -p cloudsim -- --port 8787 --instances 500 --seed 1 --token dev-token --project dev-project
+
+## Formatting and lints, native and wasm32
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p skyglass --target wasm32-unknown-unknown --all-targets -- -D warnings

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the three test layers. Assumes scripts/setup.sh test has run (make test does both).
+#   scripts/test.sh          all layers: native, browser, end to end
+#   scripts/test.sh e2e      only the end-to-end layer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+
+layers=${1:-all}
+if [ "$layers" = all ]; then
+  step "native: cargo test --workspace (API layer, cursors, lifecycle, cloudsim)"
+  cargo test --workspace
+  step "browser: wasm-bindgen-test in headless Chromium (components against the in-page cloudsim)"
+  cargo test --target wasm32-unknown-unknown -p skyglass --test browser
+fi
+
+step "end to end: build the release app and cloudsim, then Playwright in headless Chromium"
+trunk build --offline --release
+cargo build --release -p cloudsim
+(cd tests/e2e && npx playwright test)

@@ -1,0 +1,293 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): components mounted against the
+//! in-page cloudsim (the Demo cloud) and asserted on what a user sees.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use skyglass::api::clouddc::{status_request, InstanceList, InstanceStatus, ListQuery};
+use skyglass::api::http::{decode_json, ApiError, Auth};
+use skyglass::connection::{Connection, DEMO_TOKEN};
+use skyglass::ui::components::error_banner::ErrorBanner;
+use skyglass::ui::pages::instance_list::InstanceListView;
+use skyglass::ui::pages::instance_status::InstanceStatusView;
+use skyglass::ui::transport::{demo, Client};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn demo_client() -> Client {
+    Client::new(Connection::demo(), DEMO_TOKEN.into())
+}
+
+/// Asks the Demo cloud directly, for what the page should show.
+fn demo_page(q: &ListQuery) -> InstanceList {
+    let c = Connection::demo();
+    decode_json(
+        &demo::send(&q.request(&c.project_id, &Auth::AuthToken(DEMO_TOKEN.into()))).unwrap(),
+    )
+    .unwrap()
+}
+
+fn demo_status(id: &str) -> InstanceStatus {
+    let c = Connection::demo();
+    decode_json(
+        &demo::send(&status_request(
+            &c.project_id,
+            id,
+            &Auth::AuthToken(DEMO_TOKEN.into()),
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+/// A fresh element to mount into.
+fn container() -> HtmlElement {
+    let doc = document();
+    let el: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Waits (up to 5 s) until `check` holds.
+async fn until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if check() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn row_ids(root: &Element) -> Vec<String> {
+    all(root, "tr.instance-row")
+        .iter()
+        .filter_map(|r| r.get_attribute("data-id"))
+        .collect()
+}
+
+fn button(root: &Element, label: &str) -> HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().contains(label))
+        .unwrap_or_else(|| panic!("no button {label}"))
+        .unchecked_into()
+}
+
+fn mount_list(el: &HtmlElement, query: RwSignal<ListQuery>) {
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <InstanceListView client=demo_client() query=query on_query=move |q| query.set(q) on_open=|_| {}/>
+        }
+    });
+    handle.forget();
+}
+
+#[wasm_bindgen_test]
+async fn list_shows_rows_and_pages_forward_and_back() {
+    let el = container();
+    let query = RwSignal::new(ListQuery {
+        limit: 10,
+        ..ListQuery::default()
+    });
+    mount_list(&el, query);
+    let first = demo_page(&query.get_untracked());
+    let first_ids: Vec<String> = first.instances.iter().map(|i| i.id.clone()).collect();
+    until("the first page's rows", || row_ids(&el) == first_ids).await;
+    assert!(el.text_content().unwrap().contains("Page 1"));
+    assert!(el
+        .text_content()
+        .unwrap()
+        .contains(&format!("{} instances in all", first.count.unwrap())));
+    let first_name = all(&el, "tr.instance-row .cell-name a")[0]
+        .text_content()
+        .unwrap();
+    assert_eq!(first_name, first.instances[0].name);
+    assert!(
+        button(&el, "Previous").has_attribute("disabled"),
+        "no previous on page 1"
+    );
+
+    button(&el, "Next").click();
+    let second_q = ListQuery::default().restart(10, None).next(&first).unwrap();
+    let second_ids: Vec<String> = demo_page(&second_q)
+        .instances
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    until("the second page's rows", || row_ids(&el) == second_ids).await;
+    assert!(el.text_content().unwrap().contains("Page 2"));
+    assert_eq!(query.get_untracked().page, 2);
+
+    until("Previous enabled", || {
+        !button(&el, "Previous").has_attribute("disabled")
+    })
+    .await;
+    button(&el, "Previous").click();
+    until("the first page again", || row_ids(&el) == first_ids).await;
+    assert!(el.text_content().unwrap().contains("Page 1"));
+}
+
+#[wasm_bindgen_test]
+async fn state_filter_shows_only_that_state() {
+    let el = container();
+    let query = RwSignal::new(ListQuery {
+        limit: 50,
+        state: Some("running".into()),
+        ..ListQuery::default()
+    });
+    mount_list(&el, query);
+    let expected = demo_page(&query.get_untracked()).instances.len();
+    until("running rows", || {
+        all(&el, "tr.instance-row").len() == expected && expected > 0
+    })
+    .await;
+    for badge in all(&el, "tr.instance-row .badge") {
+        assert_eq!(
+            badge.get_attribute("data-state").as_deref(),
+            Some("running")
+        );
+        assert!(badge.class_list().contains("tone-ok"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn status_view_highlights_the_current_state_on_the_diagram() {
+    let list = demo_page(&ListQuery {
+        limit: 1000,
+        state: Some("stopped".into()),
+        ..ListQuery::default()
+    });
+    let id = list.instances[0].id.clone();
+    let el = container();
+    let view_id = id.clone();
+    leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <InstanceStatusView client=demo_client() id=view_id.clone()/> },
+    )
+    .forget();
+    until("a highlighted node", || {
+        !all(&el, ".diagram-node.current").is_empty()
+    })
+    .await;
+    let current = &all(&el, ".diagram-node.current")[0];
+    let shown = current.get_attribute("data-state").unwrap();
+    assert_eq!(shown, demo_status(&id).state);
+    assert_eq!(
+        all(&el, ".diagram-node").len(),
+        6,
+        "all six documented states are drawn"
+    );
+    assert_eq!(
+        all(&el, ".diagram-edge").len(),
+        13,
+        "every documented transition is drawn"
+    );
+    let possible: Vec<String> = all(&el, ".diagram-edge.possible")
+        .iter()
+        .filter_map(|e| e.get_attribute("data-from"))
+        .collect();
+    assert!(!possible.is_empty() && possible.iter().all(|f| *f == shown));
+    let badge = all(&el, ".status-fields .badge")[0].text_content().unwrap();
+    assert!(badge.contains(&shown));
+    assert!(el.text_content().unwrap().contains("Updated "));
+}
+
+#[wasm_bindgen_test]
+async fn a_state_outside_the_diagram_is_shown_plainly() {
+    let list = demo_page(&ListQuery {
+        limit: 1000,
+        state: Some("stopping".into()),
+        ..ListQuery::default()
+    });
+    let id = list
+        .instances
+        .first()
+        .expect("the demo fleet has a `stopping` instance")
+        .id
+        .clone();
+    let el = container();
+    leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <InstanceStatusView client=demo_client() id=id.clone()/> },
+    )
+    .forget();
+    until("the outside-diagram note", || {
+        !all(&el, ".outside-diagram").is_empty()
+    })
+    .await;
+    assert!(
+        all(&el, ".diagram-node.current").is_empty(),
+        "no diagram node is highlighted"
+    );
+    assert!(el.text_content().unwrap().contains("stopping"));
+    assert!(el.text_content().unwrap().contains("(undocumented)"));
+}
+
+#[wasm_bindgen_test]
+fn error_banner_shows_code_message_and_the_connection_link_for_401() {
+    let el = container();
+    let err = ApiError::Status {
+        status: 401,
+        code: Some("APIGW.0301".into()),
+        message: "Incorrect IAM authentication information".into(),
+        details: None,
+        request_id: Some("req-1".into()),
+        retry_after: None,
+    };
+    leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <ErrorBanner error=err.clone() connection_id="prod"/> },
+    )
+    .forget();
+    let text = el.text_content().unwrap();
+    assert!(text.contains("The token was rejected (HTTP 401)"));
+    assert!(text.contains("APIGW.0301"));
+    assert!(text.contains("Incorrect IAM authentication information"));
+    assert!(text.contains("req-1"));
+    assert_eq!(
+        all(&el, "a")[0].get_attribute("href").as_deref(),
+        Some("/connections/prod")
+    );
+}
+
+#[wasm_bindgen_test]
+fn markup_in_names_is_text_not_html() {
+    let el = container();
+    let err = ApiError::Status {
+        status: 500,
+        code: Some("<img src=x onerror=alert(1)>".into()),
+        message: "<script>window.__pwned = 1</script>".into(),
+        details: None,
+        request_id: None,
+        retry_after: None,
+    };
+    leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <ErrorBanner error=err.clone() connection_id="x"/> },
+    )
+    .forget();
+    assert!(all(&el, "img").is_empty() && all(&el, "script").is_empty());
+    assert!(el
+        .text_content()
+        .unwrap()
+        .contains("<script>window.__pwned = 1</script>"));
+}

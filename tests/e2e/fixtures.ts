@@ -1,0 +1,106 @@
+// Shared fixtures and page objects. Every test fails on any page error or console error;
+// the only console errors allowed are Chromium's own "Failed to load resource" lines for
+// the failures a test deliberately provokes (declared with `expectHttpErrors` and
+// `expectNetworkErrors`).
+import { test as base, expect, type Page, type Locator } from "@playwright/test";
+
+export const CLOUDSIM = { base: "/proxy/e2e", project: "e2e-project", token: "e2e-token" };
+
+type Fixtures = { expectHttpErrors: number[]; expectNetworkErrors: boolean; consoleErrors: string[] };
+
+export const test = base.extend<Fixtures>({
+  expectHttpErrors: [[], { option: true }],
+  expectNetworkErrors: [false, { option: true }],
+  consoleErrors: [
+    async ({ page, expectHttpErrors, expectNetworkErrors }, use) => {
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+      page.on("console", (msg) => {
+        if (msg.type() !== "error") return;
+        const m = /Failed to load resource: the server responded with a status of (\d{3})/.exec(msg.text());
+        if (m && expectHttpErrors.includes(Number(m[1]))) return;
+        if (expectNetworkErrors && /Failed to load resource: net::ERR_/.test(msg.text())) return;
+        errors.push(`console.error: ${msg.text()}`);
+      });
+      await use(errors);
+      expect(errors, "no page errors or console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** The connections page and the add/edit form. */
+export class ConnectionsPage {
+  constructor(private page: Page) {}
+
+  async goto() {
+    await this.page.goto("/");
+    await expect(this.page.getByRole("heading", { name: "Connections" })).toBeVisible();
+  }
+
+  card(name: string): Locator {
+    return this.page.locator(".connection-card").filter({ has: this.page.getByRole("link", { name, exact: true }) });
+  }
+
+  /** Adds a connection to the cloudsim server behind trunk's proxy; lands on its list. */
+  async add(opts: { name: string; token?: string; baseUrl?: string; project?: string; remember?: boolean }) {
+    await this.goto();
+    await this.page.getByRole("link", { name: "Add a connection" }).click();
+    await this.page.getByLabel("Name").fill(opts.name);
+    await this.page.getByLabel("Base URL").fill(opts.baseUrl ?? CLOUDSIM.base);
+    await this.page.getByLabel("Project ID").fill(opts.project ?? CLOUDSIM.project);
+    await this.page.getByLabel("Token (X-Auth-Token)").fill(opts.token ?? CLOUDSIM.token);
+    if (opts.remember) await this.page.getByLabel(/Remember the token/).check();
+    await this.page.getByRole("button", { name: "Save" }).click();
+    await expect(this.page).toHaveURL(/\/c\/[a-z0-9-]+/);
+  }
+}
+
+/** A connection's instance list. */
+export class InstancesPage {
+  readonly rows: Locator;
+  readonly next: Locator;
+  readonly previous: Locator;
+  readonly pageLabel: Locator;
+  readonly stateFilter: Locator;
+  readonly pageSize: Locator;
+  readonly errorBanner: Locator;
+
+  constructor(private page: Page) {
+    this.rows = page.locator("tr.instance-row");
+    this.next = page.getByRole("button", { name: "Next →" });
+    this.previous = page.getByRole("button", { name: "← Previous" });
+    this.pageLabel = page.locator(".pager-page");
+    this.stateFilter = page.getByLabel("State");
+    this.pageSize = page.getByLabel("Page size");
+    this.errorBanner = page.getByRole("alert");
+  }
+
+  async rowIds(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-id") ?? ""));
+  }
+
+  /** Waits until the rows are loaded and differ from `before`. */
+  async waitForRowsOtherThan(before: string[]) {
+    await expect.poll(async () => JSON.stringify(await this.rowIds())).not.toBe(JSON.stringify(before));
+    await expect(this.page.locator("section.instance-list")).toHaveAttribute("aria-busy", "false");
+  }
+
+  async waitLoaded() {
+    await expect(this.rows.first()).toBeVisible();
+    await expect(this.page.locator("section.instance-list")).toHaveAttribute("aria-busy", "false");
+  }
+
+  async goNext() {
+    const before = await this.rowIds();
+    await this.next.click();
+    await this.waitForRowsOtherThan(before);
+  }
+
+  async goPrevious() {
+    const before = await this.rowIds();
+    await this.previous.click();
+    await this.waitForRowsOtherThan(before);
+  }
+}

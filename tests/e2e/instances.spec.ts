@@ -1,0 +1,148 @@
+import { test, expect, ConnectionsPage, InstancesPage, CLOUDSIM } from "./fixtures";
+
+test.describe("CloudDC through trunk's proxy to the cloudsim server", () => {
+  test("add a connection, page forward and back, reload on page 3", async ({ page }) => {
+    await new ConnectionsPage(page).add({ name: "Sim East" });
+    expect(page.url()).not.toContain(CLOUDSIM.token);
+    const list = new InstancesPage(page);
+    await list.waitLoaded();
+    await expect(list.pageLabel).toHaveText("Page 1");
+    await expect(list.previous).toBeDisabled();
+    await expect(page.getByText("500 instances in all")).toBeVisible();
+    const page1 = await list.rowIds();
+    expect(page1).toHaveLength(20);
+
+    await list.goNext();
+    await expect(list.pageLabel).toHaveText("Page 2");
+    const page2 = await list.rowIds();
+    await list.goNext();
+    await expect(list.pageLabel).toHaveText("Page 3");
+    const page3 = await list.rowIds();
+    expect(new Set([...page1, ...page2, ...page3]).size).toBe(60);
+
+    await list.goPrevious();
+    await expect(list.pageLabel).toHaveText("Page 2");
+    expect(await list.rowIds()).toEqual(page2);
+    await list.goNext();
+    await expect(list.pageLabel).toHaveText("Page 3");
+
+    await page.reload();
+    await list.waitLoaded();
+    await expect(list.pageLabel).toHaveText("Page 3");
+    expect(await list.rowIds()).toEqual(page3);
+    expect(page.url()).toContain("page=3");
+    expect(page.url()).not.toContain(CLOUDSIM.token);
+
+    await list.goPrevious();
+    await list.goPrevious();
+    await expect(list.pageLabel).toHaveText("Page 1");
+    expect(await list.rowIds()).toEqual(page1);
+    await expect(list.previous).toBeDisabled();
+  });
+
+  test("page size and state filter live in the URL", async ({ page }) => {
+    await new ConnectionsPage(page).add({ name: "Sim Filter" });
+    const list = new InstancesPage(page);
+    await list.waitLoaded();
+    await list.pageSize.selectOption("50");
+    await expect(page).toHaveURL(/limit=50/);
+    await expect(list.rows).toHaveCount(50);
+
+    await list.stateFilter.selectOption("stopped");
+    await expect(page).toHaveURL(/state=stopped/);
+    await expect(list.rows.first()).toBeVisible();
+    await expect(page.locator("section.instance-list")).toHaveAttribute("aria-busy", "false");
+    const states = await page.locator("tr.instance-row .badge").evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
+    expect(states.length).toBeGreaterThan(0);
+    expect(new Set(states)).toEqual(new Set(["stopped"]));
+    await expect(list.pageLabel).toHaveText("Page 1");
+
+    await page.reload();
+    await expect(list.stateFilter).toHaveValue("stopped");
+    await expect(list.pageSize).toHaveValue("50");
+  });
+
+  test("open details, then the live status with the state highlighted", async ({ page }) => {
+    await new ConnectionsPage(page).add({ name: "Sim Details" });
+    const list = new InstancesPage(page);
+    await list.waitLoaded();
+    const first = list.rows.first();
+    const id = (await first.getAttribute("data-id"))!;
+    const name = (await first.locator(".cell-name a").getAttribute("title"))!;
+    await first.locator("td").nth(2).click(); // a click anywhere on the row opens details
+    await expect(page).toHaveURL(new RegExp(`/i/${id}$`));
+    await expect(page.locator("h1.instance-name")).toHaveText(name);
+    for (const label of ["ID", "Server ID", "VPC", "Image", "OS type", "Created", "Launched", "Updated"]) {
+      await expect(page.locator("dl.fields dt", { hasText: new RegExp(`^${label}$`) })).toBeVisible();
+    }
+    await expect(page.getByRole("heading", { name: "Network interfaces" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "User data" })).toBeVisible();
+    await expect(page.getByText(id).first()).toBeVisible();
+
+    await page.getByRole("link", { name: "Live status and state diagram" }).click();
+    await expect(page).toHaveURL(new RegExp(`/i/${id}/status$`));
+    const current = page.locator(".diagram-node.current");
+    await expect(current).toHaveCount(1);
+    const state = await current.getAttribute("data-state");
+    await expect(page.locator(".status-fields .badge").first()).toHaveAttribute("data-state", state!);
+    await expect(page.getByText(/^Updated \d\d:\d\d:\d\d$/)).toBeVisible();
+    await expect(page.locator(".diagram-node")).toHaveCount(6);
+    await expect(page.locator(".diagram-edge")).toHaveCount(13);
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await expect(current).toHaveCount(1);
+  });
+
+  test.describe("with a wrong token", () => {
+    test.use({ expectHttpErrors: [401] });
+    test("says the token was rejected and links to the connection", async ({ page }) => {
+      await new ConnectionsPage(page).add({ name: "Sim Wrong", token: "not-the-token" });
+      const list = new InstancesPage(page);
+      await expect(list.errorBanner).toContainText("The token was rejected (HTTP 401)");
+      await expect(list.errorBanner).toContainText("APIGW.0301");
+      await expect(list.errorBanner).not.toContainText("not-the-token");
+      await list.errorBanner.getByRole("link", { name: "the connection's settings" }).click();
+      await expect(page).toHaveURL(/\/connections\/sim-wrong$/);
+      await expect(page.getByLabel("Name")).toHaveValue("Sim Wrong");
+    });
+  });
+
+  test.describe("documented error statuses", () => {
+    test.use({ expectHttpErrors: [400, 429, 500] });
+    for (const [status, title, code] of [
+      [400, "Request rejected (HTTP 400)", "iMetal.0001"],
+      [429, "Rate limited (HTTP 429)", "throttling threshold"],
+      [500, "Server error (HTTP 500)", "iMetal.0500"],
+    ] as const) {
+      test(`list shows ${status} with its code and message`, async ({ page }) => {
+        await page.route("**/proxy/e2e/**", (route) =>
+          route.continue({ headers: { ...route.request().headers(), "x-cloudsim-fault": `status=${status}` } }),
+        );
+        await new ConnectionsPage(page).add({ name: `Sim ${status}` });
+        const banner = new InstancesPage(page).errorBanner;
+        await expect(banner).toContainText(title);
+        await expect(banner).toContainText(code);
+      });
+    }
+  });
+
+  test.describe("network failure", () => {
+    test.use({ expectNetworkErrors: true });
+    test("says the endpoint could not be reached", async ({ page }) => {
+      await page.route("**/proxy/e2e/**", (route) => route.abort("connectionrefused"));
+      await new ConnectionsPage(page).add({ name: "Sim Down" });
+      await expect(new InstancesPage(page).errorBanner).toContainText("Network failure");
+    });
+  });
+});
+
+test("the Demo cloud works with no backend", async ({ page }) => {
+  const connections = new ConnectionsPage(page);
+  await connections.goto();
+  const demo = connections.card("Demo cloud");
+  await expect(demo).toContainText("Simulated");
+  await demo.getByRole("link", { name: "Open" }).click();
+  const list = new InstancesPage(page);
+  await list.waitLoaded();
+  await expect(list.rows).toHaveCount(20);
+  await expect(page.locator(".conn-heading")).toContainText("Simulated");
+});

@@ -1,0 +1,32 @@
+// Screenshots of every page, wide and narrow, for a person to look at (not compared).
+import { test, expect, ConnectionsPage, InstancesPage } from "./fixtures";
+
+const SIZES = [
+  { name: "wide", width: 1366, height: 900 },
+  { name: "narrow", width: 390, height: 844 },
+];
+
+for (const size of SIZES) {
+  test(`screenshots ${size.name}`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const shot = (name: string) => page.screenshot({ path: `screenshots/${size.name}-${name}.png`, fullPage: true });
+    const connections = new ConnectionsPage(page);
+    await connections.add({ name: `Shots ${size.name}` });
+    const list = new InstancesPage(page);
+    await list.waitLoaded();
+    await shot("2-instances");
+    await connections.goto();
+    await shot("1-connections");
+    await page.getByRole("link", { name: "Add a connection" }).click();
+    await shot("5-connection-form");
+    await page.goto("/c/demo");
+    await list.waitLoaded();
+    await shot("2b-demo-instances");
+    await list.rows.first().locator("td").nth(2).click();
+    await expect(page.getByRole("heading", { name: "User data" })).toBeVisible();
+    await shot("3-details");
+    await page.getByRole("link", { name: "Live status and state diagram" }).click();
+    await expect(page.locator(".diagram-node.current")).toHaveCount(1);
+    await shot("4-status");
+  });
+}
