@@ -70,20 +70,20 @@ pub fn InstanceTable(
                             let name = if inst.name.is_empty() { "(no name)".to_string() } else { inst.name.clone() };
                             view! {
                                 <tr class="instance-row" data-id=id on:click=on_row_click>
-                                    <td class="cell-name">
+                                    <td class="cell-name" data-label="Name">
                                         <a href=href title=inst.name.clone()>{name}</a>
                                     </td>
-                                    <td><StateBadge state=inst.state.clone()/></td>
-                                    <td class="cell-image" title=image.name.clone()>
+                                    <td class="cell-state" data-label="State"><StateBadge state=inst.state.clone()/></td>
+                                    <td class="cell-image" data-label="Image" title=image.name.clone()>
                                         <span class="image-name">{image.name.clone()}</span>
                                         <span class="muted">{image.os_type.clone()}</span>
                                     </td>
-                                    <td class="mono">{ips}</td>
-                                    <td class="mono cell-clip" title=inst.vpc_id.clone()>{inst.vpc_id.clone()}</td>
-                                    <td><TimeCell raw=inst.launched_at.clone()/></td>
-                                    <td><TimeCell raw=inst.updated_at.clone()/></td>
-                                    <td class="cell-clip" title=tags.clone()>{tags.clone()}</td>
-                                    <td class="cell-error">
+                                    <td class="mono" data-label="Private IPv4">{ips}</td>
+                                    <td class="mono cell-clip" data-label="VPC" title=inst.vpc_id.clone()>{inst.vpc_id.clone()}</td>
+                                    <td data-label="Launched"><TimeCell raw=inst.launched_at.clone()/></td>
+                                    <td data-label="Updated"><TimeCell raw=inst.updated_at.clone()/></td>
+                                    <td class="cell-clip" data-label="Tags" title=tags.clone()>{tags.clone()}</td>
+                                    <td class="cell-error" data-label="Error">
                                         {error.map(|e| view! {
                                             <code class="error-code">{e.error_code}</code>" "
                                             <span>{e.error_msg}</span>

@@ -7,20 +7,30 @@ use leptos::prelude::*;
 
 const NODE_W: f64 = 128.0;
 const NODE_H: f64 = 38.0;
-const START: (f64, f64) = (36.0, 56.0);
+const START: (f64, f64) = (36.0, 60.0);
 /// How far each arrow bows to its left, so that A→B and B→A do not overlap.
 const BEND: f64 = 22.0;
 
-/// Where each state sits (centre points in a 820×420 view box).
+/// Where each state sits (centre points in an 880×450 view box), laid out so that no two
+/// transition labels overlap.
 fn position(state: &State) -> (f64, f64) {
     match state {
-        State::Pending => (180.0, 56.0),
-        State::Running => (520.0, 56.0),
-        State::Error => (350.0, 226.0),
-        State::Stopped => (690.0, 226.0),
-        State::ShuttingDown => (180.0, 370.0),
-        State::Terminated => (560.0, 370.0),
+        State::Pending => (170.0, 60.0),
+        State::Running => (600.0, 60.0),
+        State::Error => (380.0, 240.0),
+        State::Stopped => (760.0, 240.0),
+        State::ShuttingDown => (170.0, 400.0),
+        State::Terminated => (620.0, 400.0),
         State::Other(_) => START,
+    }
+}
+
+/// Which side an arrow bows to: left of its direction of travel, except the bottom
+/// arrow, which bows below so its label clears the long DeleteInstance arrow.
+fn bend(from: Option<&State>, to: &State) -> f64 {
+    match (from, to) {
+        (Some(State::ShuttingDown), State::Terminated) => -BEND,
+        _ => BEND,
     }
 }
 
@@ -39,18 +49,18 @@ fn arrow(from: Option<&State>, to: &State) -> (String, (f64, f64)) {
     let (hw, hh) = (NODE_W / 2.0 + 4.0, NODE_H / 2.0 + 4.0);
     let b = position(to);
     if from == Some(to) {
-        // A self-loop on the right side of the box.
-        let (x, y) = (b.0 + NODE_W / 2.0, b.1);
+        // A self-loop below the box.
+        let (x, y) = (b.0, b.1 + NODE_H / 2.0);
         let d = format!(
-            "M {x} {} C {} {} {} {} {x} {}",
-            y - 8.0,
-            x + 60.0,
-            y - 40.0,
-            x + 60.0,
-            y + 40.0,
-            y + 8.0
+            "M {} {y} C {} {} {} {} {} {y}",
+            x - 12.0,
+            x - 40.0,
+            y + 60.0,
+            x + 40.0,
+            y + 60.0,
+            x + 12.0
         );
-        return (d, (x + 48.0, y - 30.0));
+        return (d, (x, y + 62.0));
     }
     let a = from.map_or(START, position);
     let (sa_w, sa_h) = if from.is_some() { (hw, hh) } else { (8.0, 8.0) };
@@ -62,12 +72,15 @@ fn arrow(from: Option<&State>, to: &State) -> (String, (f64, f64)) {
         .max(1.0);
     // Left normal of the direction of travel.
     let (nx, ny) = ((p1.1 - p0.1) / len, -(p1.0 - p0.0) / len);
-    let c = (mx + nx * BEND * 2.0, my + ny * BEND * 2.0);
+    let k = bend(from, to);
+    let c = (mx + nx * k * 2.0, my + ny * k * 2.0);
     let d = format!(
         "M {:.1} {:.1} Q {:.1} {:.1} {:.1} {:.1}",
         p0.0, p0.1, c.0, c.1, p1.0, p1.1
     );
-    (d, (mx + nx * BEND * 1.4, my + ny * BEND * 1.4))
+    // Labels sit just outside the curve; below-bowing ones a little further for the text height.
+    let shift = if k < 0.0 { k * 1.4 - 8.0 } else { k * 1.4 };
+    (d, (mx + nx * shift, my + ny * shift))
 }
 
 /// The diagram. `current` is the state as it arrived; `None` while unknown.
@@ -112,7 +125,8 @@ pub fn StateDiagram(#[prop(into)] current: Signal<Option<String>>) -> impl IntoV
         .collect_view();
     view! {
         <figure class="state-diagram">
-            <svg viewBox="0 0 820 420" role="img" aria-label=label>
+            <div class="diagram-scroll">
+            <svg viewBox="0 0 880 460" role="img" aria-label=label>
                 <defs>
                     <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z"></path>
@@ -122,6 +136,7 @@ pub fn StateDiagram(#[prop(into)] current: Signal<Option<String>>) -> impl IntoV
                 {arrows}
                 {nodes}
             </svg>
+            </div>
             <figcaption>
                 "The lifecycle the vendor documents. The current state is highlighted; the bold arrows are the transitions possible from it."
             </figcaption>

@@ -71,8 +71,7 @@ fn InstanceFields(inst: Instance, conn_id: String) -> impl IntoView {
     let field = |label: &'static str, value: String| {
         view! { <dt>{label}</dt><dd class="mono">{if value.is_empty() { "—".to_string() } else { value }}</dd> }
     };
-    let time =
-        |label: &'static str, raw: String| view! { <dt>{label}</dt><dd><TimeCell raw/></dd> };
+    let time = |label: &'static str, raw: String| view! { <dt>{label}</dt><dd><TimeCell raw full=true/></dd> };
     view! {
         <h1 class="instance-name">{if inst.name.is_empty() { "(no name)".to_string() } else { inst.name.clone() }}</h1>
         <p class="details-actions">
