@@ -291,3 +291,63 @@ fn markup_in_names_is_text_not_html() {
         .unwrap()
         .contains("<script>window.__pwned = 1</script>"));
 }
+
+#[wasm_bindgen_test]
+async fn status_view_refreshes_by_itself_only_while_in_progress() {
+    // The Demo fleet's newest instances are still being created (pending, install-processing).
+    let pending = demo_page(&ListQuery {
+        limit: 1000,
+        state: Some("pending".into()),
+        ..ListQuery::default()
+    });
+    let id = pending
+        .instances
+        .first()
+        .expect("the demo fleet has a pending instance")
+        .id
+        .clone();
+    let el = container();
+    let view_id = id.clone();
+    leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <InstanceStatusView client=demo_client() id=view_id.clone()/> },
+    )
+    .forget();
+    until("the status", || {
+        el.text_content().unwrap_or_default().contains("Updated ")
+    })
+    .await;
+    assert!(el
+        .text_content()
+        .unwrap()
+        .contains("Refreshing every 2 s while in progress"));
+    let stamp = |el: &HtmlElement| all(el, ".updated")[0].text_content().unwrap_or_default();
+    let first = stamp(&el);
+    // The view asks again by itself: the "Updated" time moves without any click.
+    for _ in 0..400 {
+        if stamp(&el) != first {
+            break;
+        }
+        sleep(25).await;
+    }
+    assert_ne!(stamp(&el), first, "the view refreshed by itself");
+
+    let stable = demo_page(&ListQuery {
+        limit: 1000,
+        state: Some("terminated".into()),
+        ..ListQuery::default()
+    });
+    let id = stable.instances[0].id.clone();
+    let el = container();
+    leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <InstanceStatusView client=demo_client() id=id.clone()/> },
+    )
+    .forget();
+    until("the stable status", || {
+        el.text_content()
+            .unwrap_or_default()
+            .contains("Stable: not refreshing by itself")
+    })
+    .await;
+}

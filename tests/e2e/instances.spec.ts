@@ -146,3 +146,56 @@ test("the Demo cloud works with no backend", async ({ page }) => {
   await expect(list.rows).toHaveCount(20);
   await expect(page.locator(".conn-heading")).toContainText("Simulated");
 });
+
+test.describe("status view errors", () => {
+  test.use({ expectHttpErrors: [401, 404, 429, 500] });
+  test("shows 401, 429, 500 and an unknown id with code and message", async ({ page }) => {
+    await new ConnectionsPage(page).add({ name: "Sim Status" });
+    const list = new InstancesPage(page);
+    await list.waitLoaded();
+    const id = (await list.rows.first().getAttribute("data-id"))!;
+    let fault = "";
+    await page.route("**/proxy/e2e/**/status", (route) =>
+      route.continue({ headers: { ...route.request().headers(), ...(fault ? { "x-cloudsim-fault": fault } : {}) } }),
+    );
+    const banner = page.getByRole("alert");
+    for (const [status, title, code] of [
+      ["401", "The token was rejected (HTTP 401)", "APIGW.0301"],
+      ["429", "Rate limited (HTTP 429)", "throttling threshold"],
+      ["500", "Server error (HTTP 500)", "iMetal.0500"],
+    ]) {
+      fault = `status=${status}`;
+      await page.goto(`/c/sim-status/i/${id}/status`);
+      await expect(banner).toContainText(title);
+      await expect(banner).toContainText(code);
+    }
+    fault = "";
+    await page.goto(`/c/sim-status/i/no-such-instance/status`);
+    await expect(banner).toContainText("Not found (HTTP 404)");
+    await expect(banner).toContainText("iMetal.0004");
+  });
+});
+
+test("a response that arrives after the user moved on is aborted and dropped", async ({ page }) => {
+  await new ConnectionsPage(page).add({ name: "Sim Slow" });
+  const list = new InstancesPage(page);
+  await list.waitLoaded();
+  // From now on, the unfiltered list answers slowly; the filtered one at once.
+  const aborted: string[] = [];
+  page.on("requestfailed", (r) => {
+    if (r.url().includes("/instances") && !r.url().includes("instance_state")) aborted.push(r.failure()?.errorText ?? "");
+  });
+  await page.route("**/proxy/e2e/**/instances?*", async (route) => {
+    if (!route.request().url().includes("instance_state")) await new Promise((r) => setTimeout(r, 1500));
+    await route.continue().catch(() => {});
+  });
+  await list.pageSize.selectOption("50"); // slow request in flight...
+  await list.stateFilter.selectOption("terminated"); // ...and the user moves on
+  await expect(page).toHaveURL(/state=terminated/);
+  await expect(page.locator("section.instance-list")).toHaveAttribute("aria-busy", "false");
+  await page.waitForTimeout(2000); // past the moment the slow answer would have landed
+  const states = await page.locator("tr.instance-row .badge").evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
+  expect(states.length).toBeGreaterThan(0);
+  expect(new Set(states)).toEqual(new Set(["terminated"]));
+  expect(aborted.join(",")).toContain("ERR_ABORTED");
+});
