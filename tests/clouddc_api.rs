@@ -9,37 +9,13 @@ use skyglass::api::http::{decode_json, ApiError, ApiRequest, ApiResponse, Auth};
 use skyglass::api::lifecycle::State;
 use std::collections::HashSet;
 
-const SEED_LIST: &str = include_str!("fixtures/seeds/000_d5adc5c98243305e.txt");
-const SEED_STATUS: &str = include_str!("fixtures/seeds/004_63e2440c9c04cee7.txt");
+mod common;
+use common::{examples, CLOUDDC_LIST as SEED_LIST, CLOUDDC_STATUS as SEED_STATUS};
+
 const START_MS: i64 = 1_767_225_600_000;
 
-/// The example response as written in a seed page: the first balanced `{...}` after
-/// "Example Responses".
 fn example_json(page: &str) -> &str {
-    let from = page
-        .find("Example Responses")
-        .expect("seed has example responses");
-    let rest = &page[from..];
-    let start = rest.find('{').expect("an example object");
-    let mut depth = 0;
-    let mut in_str = false;
-    let mut escaped = false;
-    for (i, c) in rest[start..].char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if in_str => escaped = true,
-            '"' => in_str = !in_str,
-            '{' if !in_str => depth += 1,
-            '}' if !in_str => {
-                depth -= 1;
-                if depth == 0 {
-                    return &rest[start..start + i + 1];
-                }
-            }
-            _ => {}
-        }
-    }
-    panic!("unbalanced example")
+    examples(page)[0]
 }
 
 fn ok(body: &str) -> ApiResponse {

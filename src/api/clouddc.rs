@@ -2,7 +2,7 @@
 //! status (seed 004). Wire types exactly as documented, decoded leniently; request
 //! building; and the marker page cursor.
 
-use super::http::{encode, ApiRequest, Auth};
+use super::http::{encode, query_param, ApiRequest, Auth};
 use super::lenient;
 use base64::Engine;
 use serde::Deserialize;
@@ -185,18 +185,7 @@ pub fn extract_marker(raw: &str) -> Option<String> {
     if !looks_like_address {
         return Some(raw.to_owned());
     }
-    let query = raw.split_once('?').map_or(raw, |(_, q)| q);
-    let query = query.split('#').next().unwrap_or_default();
-    query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == "marker")
-        .map(|(_, v)| {
-            percent_encoding::percent_decode_str(&v.replace('+', " "))
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-        .filter(|m| !m.trim().is_empty())
+    query_param(raw, "marker").filter(|m| !m.trim().is_empty())
 }
 
 /// Which page of the instance list a view shows. This is what lives in the URL.

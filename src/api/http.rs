@@ -22,6 +22,21 @@ pub fn encode(s: &str) -> String {
     utf8_percent_encode(s, UNRESERVED).to_string()
 }
 
+/// The decoded value of `key` in the query part of a URL, path or bare query string.
+pub fn query_param(address: &str, key: &str) -> Option<String> {
+    let query = address.split_once('?').map_or(address, |(_, q)| q);
+    let query = query.split('#').next().unwrap_or_default();
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| {
+            percent_encoding::percent_decode_str(&v.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+}
+
 /// How a connection authenticates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Auth {

@@ -74,6 +74,32 @@ pub fn text_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Stri
     Ok(raw.into_iter().map(|(k, v)| (k, v.0)).collect())
 }
 
+/// A list of strings: `null` → empty; non-string elements as their text.
+pub fn text_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let raw = Option::<Vec<Text>>::deserialize(d)?.unwrap_or_default();
+    Ok(raw.into_iter().map(|t| t.0).collect())
+}
+
+/// An optional bool that may arrive as a bool, "true"/"false" or null.
+pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    let t = d.deserialize_any(TextVisitor)?;
+    Ok(match t.trim() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    })
+}
+
+/// An optional signed integer (epoch ms, -1 meaning "never") from a number, numeric string or null.
+pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let t = d.deserialize_any(TextVisitor)?;
+    Ok(t.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| v as i64))
+}
+
 /// An optional integer that may arrive as a number, a numeric string or null.
 pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     let t = d.deserialize_any(TextVisitor)?;

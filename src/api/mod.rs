@@ -2,8 +2,11 @@
 //! documented, request building, the page cursor), the shared HTTP layer, and the
 //! lifecycle / state-diagram model. Everything here is tested natively.
 
+pub mod bycloud;
 pub mod clouddc;
 pub mod http;
+pub mod imagesearch;
 pub mod lenient;
 pub mod lifecycle;
+pub mod roma;
 pub mod timefmt;
