@@ -14,7 +14,7 @@ if [ "$layers" = all ]; then
   step "native: cargo test --workspace (API layer, cursors, lifecycle, cloudsim)"
   cargo test --workspace
   step "browser: wasm-bindgen-test in headless Chromium (components against the in-page cloudsim)"
-  cargo test --target wasm32-unknown-unknown -p skyglass --test browser
+  cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services
 fi
 
 step "end to end: build the release app and cloudsim, then Playwright in headless Chromium"

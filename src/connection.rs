@@ -45,11 +45,6 @@ impl Service {
         Service::ALL.into_iter().find(|s| s.key() == key)
     }
 
-    /// Whether this build has views for the service yet.
-    pub fn is_available(self) -> bool {
-        matches!(self, Service::CloudDc)
-    }
-
     /// How the service authenticates.
     pub fn auth(self, token: String) -> Auth {
         match self {
@@ -103,6 +98,28 @@ impl Connection {
         }
     }
 
+    /// The built-in Demo connections, one per service, all answered by the same simulated
+    /// cloud inside the page.
+    pub fn demos() -> Vec<Connection> {
+        let demo = |id: &str, name: &str, service: Service| Connection {
+            id: id.into(),
+            name: name.into(),
+            service,
+            project_id: if service.needs_project() {
+                DEMO_PROJECT.into()
+            } else {
+                String::new()
+            },
+            ..Connection::demo()
+        };
+        vec![
+            Connection::demo(),
+            demo("demo-roma", "Demo ROMA Connect", Service::RomaConnect),
+            demo("demo-bycloud", "Demo ByCloud", Service::ByCloud),
+            demo("demo-imagesearch", "Demo ImageSearch", Service::ImageSearch),
+        ]
+    }
+
     /// Checks a connection a user typed; returns what is wrong, in words.
     pub fn validate(&self) -> Result<(), String> {
         if self.name.trim().is_empty() {
@@ -145,7 +162,7 @@ pub fn new_id(name: &str, taken: &[String]) -> String {
         .collect::<Vec<_>>()
         .join("-");
     base.truncate(40);
-    if base.is_empty() || base == DEMO_ID {
+    if base.is_empty() || base.starts_with(DEMO_ID) {
         base = "conn".into();
     }
     let mut id = base.clone();
@@ -175,9 +192,7 @@ mod tests {
 
     #[test]
     fn validates_base_urls() {
-        assert!(conn("https://clouddc.cn-east-3.myhuaweicloud.com")
-            .validate()
-            .is_ok());
+        assert!(conn("https://clouddc.cn-east-3.myhuaweicloud.com").validate().is_ok());
         assert!(conn("/proxy/clouddc-cn-east-3").validate().is_ok());
         assert!(conn("ftp://x").validate().is_err());
         assert!(conn("/p?token=abc").validate().is_err());
@@ -187,13 +202,14 @@ mod tests {
         assert!(c.validate().is_err());
         c.name = "".into();
         assert!(c.validate().is_err());
-        assert!(Connection::demo().validate().is_ok());
+        assert!(Connection::demos().iter().all(|c| c.validate().is_ok() && c.demo));
     }
 
     #[test]
     fn ids_are_url_safe_and_unique() {
         assert_eq!(new_id("CN East 3 / prod!", &[]), "cn-east-3-prod");
         assert_eq!(new_id("demo", &[]), "conn");
+        assert_eq!(new_id("Demo ByCloud", &[]), "conn");
         assert_eq!(new_id("a", &["a".into(), "a-2".into()]), "a-3");
         assert_eq!(new_id("<script>", &[]), "script");
     }
@@ -204,14 +220,8 @@ mod tests {
             assert_eq!(Service::from_key(s.key()), Some(s));
         }
         assert_eq!(Service::ByCloud.auth("t".into()), Auth::Bearer("t".into()));
-        assert_eq!(
-            Service::CloudDc.auth("t".into()),
-            Auth::AuthToken("t".into())
-        );
+        assert_eq!(Service::CloudDc.auth("t".into()), Auth::AuthToken("t".into()));
         let json = serde_json::to_string(&Connection::demo()).unwrap();
-        assert_eq!(
-            serde_json::from_str::<Connection>(&json).unwrap(),
-            Connection::demo()
-        );
+        assert_eq!(serde_json::from_str::<Connection>(&json).unwrap(), Connection::demo());
     }
 }

@@ -23,23 +23,12 @@ fn demo_client() -> Client {
 /// Asks the Demo cloud directly, for what the page should show.
 fn demo_page(q: &ListQuery) -> InstanceList {
     let c = Connection::demo();
-    decode_json(
-        &demo::send(&q.request(&c.project_id, &Auth::AuthToken(DEMO_TOKEN.into()))).unwrap(),
-    )
-    .unwrap()
+    decode_json(&demo::send(&q.request(&c.project_id, &Auth::AuthToken(DEMO_TOKEN.into()))).unwrap()).unwrap()
 }
 
 fn demo_status(id: &str) -> InstanceStatus {
     let c = Connection::demo();
-    decode_json(
-        &demo::send(&status_request(
-            &c.project_id,
-            id,
-            &Auth::AuthToken(DEMO_TOKEN.into()),
-        ))
-        .unwrap(),
-    )
-    .unwrap()
+    decode_json(&demo::send(&status_request(&c.project_id, id, &Auth::AuthToken(DEMO_TOKEN.into()))).unwrap()).unwrap()
 }
 
 /// A fresh element to mount into.
@@ -117,9 +106,7 @@ async fn list_shows_rows_and_pages_forward_and_back() {
         .text_content()
         .unwrap()
         .contains(&format!("{} instances in all", first.count.unwrap())));
-    let first_name = all(&el, "tr.instance-row .cell-name a")[0]
-        .text_content()
-        .unwrap();
+    let first_name = all(&el, "tr.instance-row .cell-name a")[0].text_content().unwrap();
     assert_eq!(first_name, first.instances[0].name);
     assert!(
         button(&el, "Previous").has_attribute("disabled"),
@@ -128,11 +115,7 @@ async fn list_shows_rows_and_pages_forward_and_back() {
 
     button(&el, "Next").click();
     let second_q = ListQuery::default().restart(10, None).next(&first).unwrap();
-    let second_ids: Vec<String> = demo_page(&second_q)
-        .instances
-        .iter()
-        .map(|i| i.id.clone())
-        .collect();
+    let second_ids: Vec<String> = demo_page(&second_q).instances.iter().map(|i| i.id.clone()).collect();
     until("the second page's rows", || row_ids(&el) == second_ids).await;
     assert!(el.text_content().unwrap().contains("Page 2"));
     assert_eq!(query.get_untracked().page, 2);
@@ -161,10 +144,7 @@ async fn state_filter_shows_only_that_state() {
     })
     .await;
     for badge in all(&el, "tr.instance-row .badge") {
-        assert_eq!(
-            badge.get_attribute("data-state").as_deref(),
-            Some("running")
-        );
+        assert_eq!(badge.get_attribute("data-state").as_deref(), Some("running"));
         assert!(badge.class_list().contains("tone-ok"));
     }
 }
@@ -184,10 +164,7 @@ async fn status_view_highlights_the_current_state_on_the_diagram() {
         move || view! { <InstanceStatusView client=demo_client() id=view_id.clone()/> },
     )
     .forget();
-    until("a highlighted node", || {
-        !all(&el, ".diagram-node.current").is_empty()
-    })
-    .await;
+    until("a highlighted node", || !all(&el, ".diagram-node.current").is_empty()).await;
     let current = &all(&el, ".diagram-node.current")[0];
     let shown = current.get_attribute("data-state").unwrap();
     assert_eq!(shown, demo_status(&id).state);
@@ -230,10 +207,7 @@ async fn a_state_outside_the_diagram_is_shown_plainly() {
         move || view! { <InstanceStatusView client=demo_client() id=id.clone()/> },
     )
     .forget();
-    until("the outside-diagram note", || {
-        !all(&el, ".outside-diagram").is_empty()
-    })
-    .await;
+    until("the outside-diagram note", || !all(&el, ".outside-diagram").is_empty()).await;
     assert!(
         all(&el, ".diagram-node.current").is_empty(),
         "no diagram node is highlighted"

@@ -38,10 +38,7 @@ fn decodes_the_list_example_verbatim() {
     assert_eq!(inst.id, "0195f996-79c5-7d34-a98e-3a96f7926d96");
     assert_eq!(inst.name, "host-0403-199");
     assert_eq!(inst.state, "terminated");
-    assert_eq!(
-        inst.image.as_ref().unwrap().name,
-        "test-lsy\nUbuntu 22.04 server 64bit"
-    );
+    assert_eq!(inst.image.as_ref().unwrap().name, "test-lsy\nUbuntu 22.04 server 64bit");
     assert_eq!(inst.image.as_ref().unwrap().os_type, "Linux");
     assert_eq!(inst.ipv4s(), ["192.168.27.57"]);
     assert_eq!(inst.network_interfaces[0].subnet_id, "");
@@ -70,15 +67,9 @@ fn decodes_hostile_and_odd_responses_without_failing() {
     let inst = &list.instances[0];
     assert_eq!(inst.id, "7");
     assert_eq!(inst.name, "");
-    assert_eq!(
-        State::parse(&inst.state),
-        State::Other("reinstalling".into())
-    );
+    assert_eq!(State::parse(&inst.state), State::Other("reinstalling".into()));
     assert_eq!(inst.metadata["a"], "1");
-    assert!(
-        inst.shown_error().is_none(),
-        "an all-empty error object is not shown"
-    );
+    assert!(inst.shown_error().is_none(), "an all-empty error object is not shown");
     assert_eq!(list.count, Some(12));
     assert!(ListQuery::default().next(&list).is_none());
     let empty: InstanceList = decode_json(&ok("{}")).unwrap();
@@ -155,10 +146,7 @@ fn walk(cloud: &cloudsim::Cloud, limit: u32, state: Option<&str>) -> usize {
         }
         pages.push((
             q.clone(),
-            page.instances
-                .iter()
-                .map(|i| i.id.clone())
-                .collect::<Vec<_>>(),
+            page.instances.iter().map(|i| i.id.clone()).collect::<Vec<_>>(),
         ));
         match q.next(&page) {
             Some(n) => q = n,
@@ -166,11 +154,7 @@ fn walk(cloud: &cloudsim::Cloud, limit: u32, state: Option<&str>) -> usize {
         }
         assert!(pages.len() < 10_000, "paging does not end");
     }
-    assert_eq!(
-        Some(seen.len() as u64),
-        total,
-        "count matches what paging saw"
-    );
+    assert_eq!(Some(seen.len() as u64), total, "count matches what paging saw");
     // And back again with previous_marker, page by page.
     let mut back = pages.len() - 1;
     let mut page: InstanceList = decode_json(&call(cloud, &q.request("proj", &auth), now)).unwrap();
@@ -188,10 +172,7 @@ fn walk(cloud: &cloudsim::Cloud, limit: u32, state: Option<&str>) -> usize {
 
 #[test]
 fn every_instance_seen_exactly_once_for_several_sizes_and_filters() {
-    for style in [
-        cloudsim::MarkerStyle::Bare,
-        cloudsim::MarkerStyle::QueryAddress,
-    ] {
+    for style in [cloudsim::MarkerStyle::Bare, cloudsim::MarkerStyle::QueryAddress] {
         let c = cloud(437, style);
         for limit in [10, 20, 50, 1000, 3] {
             assert_eq!(walk(&c, limit, None), 437);
@@ -216,17 +197,9 @@ fn every_instance_seen_exactly_once_for_several_sizes_and_filters() {
 fn query_address_markers_are_extracted() {
     let c = cloud(60, cloudsim::MarkerStyle::QueryAddress);
     let auth = Auth::AuthToken("tok".into());
-    let page: InstanceList = decode_json(&call(
-        &c,
-        &ListQuery::default().request("proj", &auth),
-        START_MS,
-    ))
-    .unwrap();
+    let page: InstanceList = decode_json(&call(&c, &ListQuery::default().request("proj", &auth), START_MS)).unwrap();
     let raw = &page.page_info.as_ref().unwrap().next_marker;
-    assert!(
-        raw.contains("marker="),
-        "cloudsim sent a query address: {raw}"
-    );
+    assert!(raw.contains("marker="), "cloudsim sent a query address: {raw}");
     assert_eq!(
         extract_marker(raw).as_deref(),
         Some(page.instances.last().unwrap().id.as_str())
@@ -237,19 +210,12 @@ fn query_address_markers_are_extracted() {
 fn details_and_status_requests_work_against_cloudsim() {
     let c = cloud(50, cloudsim::MarkerStyle::Bare);
     let auth = Auth::AuthToken("tok".into());
-    let first: InstanceList = decode_json(&call(
-        &c,
-        &ListQuery::default().request("proj", &auth),
-        START_MS,
-    ))
-    .unwrap();
+    let first: InstanceList = decode_json(&call(&c, &ListQuery::default().request("proj", &auth), START_MS)).unwrap();
     let id = &first.instances[3].id;
-    let one: InstanceList =
-        decode_json(&call(&c, &instance_request("proj", id, &auth), START_MS)).unwrap();
+    let one: InstanceList = decode_json(&call(&c, &instance_request("proj", id, &auth), START_MS)).unwrap();
     assert_eq!(one.instances.len(), 1);
     assert_eq!(&one.instances[0].id, id);
-    let status: InstanceStatus =
-        decode_json(&call(&c, &status_request("proj", id, &auth), START_MS)).unwrap();
+    let status: InstanceStatus = decode_json(&call(&c, &status_request("proj", id, &auth), START_MS)).unwrap();
     assert_eq!(status.state, one.instances[0].state);
 }
 
@@ -257,12 +223,8 @@ fn details_and_status_requests_work_against_cloudsim() {
 fn errors_from_cloudsim_decode_with_code_and_message() {
     let c = cloud(20, cloudsim::MarkerStyle::Bare);
     let bad = Auth::AuthToken("wrong".into());
-    let err = decode_json::<InstanceList>(&call(
-        &c,
-        &ListQuery::default().request("proj", &bad),
-        START_MS,
-    ))
-    .unwrap_err();
+    let err =
+        decode_json::<InstanceList>(&call(&c, &ListQuery::default().request("proj", &bad), START_MS)).unwrap_err();
     assert!(err.is_auth());
     assert!(matches!(&err, ApiError::Status { code: Some(_), .. }));
     let auth = Auth::AuthToken("tok".into());
@@ -274,8 +236,6 @@ fn errors_from_cloudsim_decode_with_code_and_message() {
         assert_eq!(err.status(), Some(status));
         assert!(!err.to_string().contains("no message"), "{status}: {err}");
     }
-    let err =
-        decode_json::<InstanceStatus>(&call(&c, &status_request("proj", "nope", &auth), START_MS))
-            .unwrap_err();
+    let err = decode_json::<InstanceStatus>(&call(&c, &status_request("proj", "nope", &auth), START_MS)).unwrap_err();
     assert_eq!(err.status(), Some(404));
 }

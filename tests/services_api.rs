@@ -48,10 +48,7 @@ fn roma_example_and_error_bodies_verbatim() {
             panic!()
         };
         assert_eq!(c.as_deref(), Some(code));
-        assert_eq!(
-            request_id.as_deref(),
-            Some("13760c1fe8655e61209b75665e9bef43")
-        );
+        assert_eq!(request_id.as_deref(), Some("13760c1fe8655e61209b75665e9bef43"));
         assert_eq!(details.as_deref(), Some("some error details here"));
         assert_eq!(e.is_auth(), status == 401);
     }
@@ -102,15 +99,9 @@ fn bycloud_example_verbatim() {
         (Some(150), Some(20), Some(true))
     );
     let next = bycloud::MarkerQuery::first(20).next(&list).unwrap();
-    assert_eq!(
-        next.marker.as_deref(),
-        Some("550e8400-e29b-41d4-a716-446655440000")
-    );
+    assert_eq!(next.marker.as_deref(), Some("550e8400-e29b-41d4-a716-446655440000"));
     let prev = next.previous(Some(&list)).unwrap();
-    assert_eq!(
-        prev.marker.as_deref(),
-        Some("440e8400-e29b-41d4-a716-446655440000")
-    );
+    assert_eq!(prev.marker.as_deref(), Some("440e8400-e29b-41d4-a716-446655440000"));
 }
 
 #[test]
@@ -150,15 +141,16 @@ fn imagesearch_example_and_error_verbatim() {
     assert_eq!(d.status, "NORMAL");
     let e = decode_error(&resp(400, ex[1]));
     assert!(e.is_auth(), "IS.0004 means the token was rejected");
-    assert!(e
-        .to_string()
-        .contains("The authentication token is abnormal."));
+    assert!(e.to_string().contains("The authentication token is abnormal."));
 }
 
 #[test]
 fn imagesearch_unknown_missing_and_extra_fields() {
-    let d: imagesearch::Details =
-        decode_json(&resp(200, r#"{"instanceName":"x","expiredDate":-1,"status":"SUSPENDED","tags":null,"level":"12","new":1}"#)).unwrap();
+    let d: imagesearch::Details = decode_json(&resp(
+        200,
+        r#"{"instanceName":"x","expiredDate":-1,"status":"SUSPENDED","tags":null,"level":"12","new":1}"#,
+    ))
+    .unwrap();
     assert_eq!(imagesearch::expiry_text(d.expired_date, 0), "never expires");
     assert_eq!(d.status, "SUSPENDED");
     assert_eq!(d.level, Some(12));

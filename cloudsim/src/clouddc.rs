@@ -44,16 +44,14 @@ fn parse_limit(value: &str) -> Option<usize> {
 fn parse_list_query(params: &Params) -> Result<ListQuery, ApiError> {
     let limit = match params.get("limit") {
         None => DEFAULT_LIMIT,
-        Some(v) => parse_limit(v)
-            .ok_or_else(|| ApiError::bad_param("limit must be an integer (10-1000)"))?,
+        Some(v) => parse_limit(v).ok_or_else(|| ApiError::bad_param("limit must be an integer (10-1000)"))?,
     };
-    let state =
-        match params.get("instance_state") {
-            None => None,
-            Some(v) => Some(State::parse(v).ok_or_else(|| {
-                ApiError::bad_param("instance_state is not a known instance state")
-            })?),
-        };
+    let state = match params.get("instance_state") {
+        None => None,
+        Some(v) => {
+            Some(State::parse(v).ok_or_else(|| ApiError::bad_param("instance_state is not a known instance state"))?)
+        }
+    };
     let instance_ids = match params.get("instance_id") {
         None => None,
         Some(v) => {
@@ -139,12 +137,7 @@ fn render_marker(config: &Config, q: &ListQuery, marker: &str) -> String {
 }
 
 /// `GET /v1/{project_id}/instances`: the response body.
-pub fn list(
-    config: &Config,
-    fleet: &Fleet,
-    params: &Params,
-    now_ms: i64,
-) -> Result<String, ApiError> {
+pub fn list(config: &Config, fleet: &Fleet, params: &Params, now_ms: i64) -> Result<String, ApiError> {
     let q = parse_list_query(params)?;
     let filtered = matching(fleet, &q, now_ms);
     let start = match &q.marker {
@@ -186,9 +179,7 @@ pub fn list(
 
 /// `GET /v1/{project_id}/instances/{id}/status`: the response body.
 pub fn status(fleet: &Fleet, id: &str, now_ms: i64) -> Result<String, ApiError> {
-    let inst = fleet
-        .find(id)
-        .ok_or_else(|| ApiError::instance_not_found(id))?;
+    let inst = fleet.find(id).ok_or_else(|| ApiError::instance_not_found(id))?;
     let mut body = String::new();
     let mut obj = Obj::new(&mut body);
     write_status(&mut obj, inst.status_at(now_ms), false);
@@ -221,9 +212,7 @@ fn write_instance(out: &mut String, inst: &Instance, seed: u64, now_ms: i64) {
     let p = Profile::of(inst, seed);
     let status = inst.status_at(now_ms);
     let mut obj = Obj::new(out);
-    obj.str("id", &inst.id)
-        .str("name", &p.name)
-        .str("vpc_id", &p.vpc_id);
+    obj.str("id", &inst.id).str("name", &p.name).str("vpc_id", &p.vpc_id);
     obj.raw("network_interfaces", |out| {
         json_array(out, &p.network_interfaces, |out, nic| {
             let mut o = Obj::new(out);

@@ -58,6 +58,31 @@ impl<'a> Obj<'a> {
         self
     }
 
+    /// A signed integer member.
+    pub fn int(&mut self, key: &str, value: i64) -> &mut Self {
+        let out = self.key(key);
+        out.push_str(&value.to_string());
+        self
+    }
+
+    /// A boolean member.
+    pub fn bool(&mut self, key: &str, value: bool) -> &mut Self {
+        let out = self.key(key);
+        out.push_str(if value { "true" } else { "false" });
+        self
+    }
+
+    /// A string member, or `null` when `value` is `None`.
+    pub fn opt_str(&mut self, key: &str, value: Option<&str>) -> &mut Self {
+        match value {
+            Some(v) => self.str(key, v),
+            None => {
+                self.key(key).push_str("null");
+                self
+            }
+        }
+    }
+
     /// A member whose value is written by `write` (an array or object).
     pub fn raw(&mut self, key: &str, write: impl FnOnce(&mut String)) -> &mut Self {
         let out = self.key(key);
@@ -82,6 +107,16 @@ pub fn json_array<T>(out: &mut String, items: &[T], mut write: impl FnMut(&mut S
         write(out, item);
     }
     out.push(']');
+}
+
+/// Appends a JSON array of strings.
+pub fn json_strs<S: AsRef<str>>(out: &mut String, items: &[S]) {
+    json_array(out, items, |out, s| json_str(out, s.as_ref()));
+}
+
+/// 128 bits as 32 lowercase hex digits (request ids, user ids, AZ ids).
+pub fn hex32(bits: u128) -> String {
+    format!("{bits:032x}")
 }
 
 /// Formats 128 bits as a lowercase hyphenated UUID string.
@@ -112,9 +147,8 @@ pub fn uuid_v7(ms: i64, random: u128) -> String {
     uuid((ms << 80) | low)
 }
 
-const RFC3339: &[FormatItem<'static>] = format_description!(
-    "[year]-[month]-[day]T[hour]:[minute]:[second][offset_hour sign:mandatory]:[offset_minute]"
-);
+const RFC3339: &[FormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second][offset_hour sign:mandatory]:[offset_minute]");
 
 /// The offset the simulated region reports its times in (+08:00, as in the
 /// vendor's examples).
@@ -133,8 +167,18 @@ pub fn local_time(ms: i64) -> Option<OffsetDateTime> {
 /// RFC 3339 with the region offset and whole seconds, like
 /// `2025-07-11T17:07:05+08:00`; "" when out of range.
 pub fn rfc3339(ms: i64) -> String {
-    local_time(ms)
-        .and_then(|t| t.format(RFC3339).ok())
+    local_time(ms).and_then(|t| t.format(RFC3339).ok()).unwrap_or_default()
+}
+
+const UTC_Z: &[FormatItem<'static>] = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+
+/// UTC with whole seconds and a `Z`, like `2019-12-06T06:49:04Z`; "" when
+/// out of range.
+pub fn utc_z(ms: i64) -> String {
+    let nanos = i128::from(ms) * 1_000_000;
+    OffsetDateTime::from_unix_timestamp_nanos(nanos)
+        .ok()
+        .and_then(|t| t.format(UTC_Z).ok())
         .unwrap_or_default()
 }
 
@@ -210,6 +254,8 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
         assert_eq!(rfc3339(1_752_224_825_000), "2025-07-11T17:07:05+08:00");
+        assert_eq!(utc_z(1_575_614_944_999), "2019-12-06T06:49:04Z");
+        assert_eq!(hex32(0xab), format!("{}ab", "0".repeat(30)));
         assert_eq!(percent_decode("a%2Cb+c%zz", true), "a,b c%zz");
         assert_eq!(percent_encode("a b/é"), "a%20b%2F%C3%A9");
         let id = uuid_v7(0x0195_f996_79c5, 0);

@@ -27,11 +27,7 @@ impl ApiError {
 
     /// 400 `iMetal.0001`: a bad query value (`what` names it).
     pub fn bad_param(what: &str) -> ApiError {
-        ApiError::new(
-            400,
-            "iMetal.0001",
-            format!("Invalid request parameter: {what}"),
-        )
+        ApiError::new(400, "iMetal.0001", format!("Invalid request parameter: {what}"))
     }
 
     /// 400 `iMetal.0002`: the path's project is not the token's project.
@@ -82,11 +78,7 @@ impl ApiError {
 
     /// Any other status forced with the fault header.
     pub fn forced(status: u16) -> ApiError {
-        ApiError::new(
-            status,
-            "CLOUDSIM.0001",
-            format!("Forced fault status {status}"),
-        )
+        ApiError::new(status, "CLOUDSIM.0001", format!("Forced fault status {status}"))
     }
 
     /// The error as an HTTP response.
@@ -97,9 +89,7 @@ impl ApiError {
         obj.end();
         let mut response = Response::json(self.status, body);
         if self.status == 405 {
-            response
-                .headers
-                .push(("Allow".to_string(), "GET, OPTIONS".to_string()));
+            response.headers.push(("Allow".to_string(), "GET, OPTIONS".to_string()));
         }
         response
     }
@@ -110,8 +100,6 @@ pub fn throttled() -> Response {
     let mut body = String::new();
     json_str(&mut body, THROTTLED_MSG);
     let mut response = Response::json(429, body);
-    response
-        .headers
-        .push(("Retry-After".to_string(), "2".to_string()));
+    response.headers.push(("Retry-After".to_string(), "2".to_string()));
     response
 }

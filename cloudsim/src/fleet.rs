@@ -249,21 +249,26 @@ pub struct Fleet {
     pub instances: Vec<Instance>,
 }
 
-const DAY_MS: i64 = 86_400_000;
+pub(crate) const DAY_MS: i64 = 86_400_000;
 /// Old instances were created in this window before the start.
-const OLD_SPAN_MS: i64 = 540 * DAY_MS;
+pub(crate) const OLD_SPAN_MS: i64 = 540 * DAY_MS;
 /// Recently created (still installing) instances: the last ten minutes.
-const RECENT_SPAN_MS: i64 = 600_000;
+pub(crate) const RECENT_SPAN_MS: i64 = 600_000;
 /// Starts outside this range are moved into it, so every creation time is
 /// after the epoch and renders as a four-digit year.
 const MIN_START_MS: i64 = OLD_SPAN_MS + DAY_MS;
 const MAX_START_MS: i64 = 253_402_300_799_000;
 
+/// `start_ms` moved into the supported range (see [`crate::Config::start_ms`]).
+pub(crate) fn clamp_start(start_ms: i64) -> i64 {
+    start_ms.clamp(MIN_START_MS, MAX_START_MS)
+}
+
 impl Fleet {
     /// Generates the fleet for `spec`: deterministic for a seed and start.
     pub fn generate(spec: FleetSpec) -> Fleet {
         let n = spec.instances;
-        let start = spec.start_ms.clamp(MIN_START_MS, MAX_START_MS);
+        let start = clamp_start(spec.start_ms);
         let recent = n / 10;
         let old = n - recent;
         let old_step = (OLD_SPAN_MS - 2 * DAY_MS) / (old.max(1) as i64);

@@ -6,28 +6,50 @@
 //! It uses no clocks, threads or files, so it runs inside a WebAssembly page
 //! as well as behind the `cloudsim` HTTP server binary.
 //!
-//! Served today (CloudDC / iMetal):
-//! - `GET /v1/{project_id}/instances` (marker paging, filters)
-//! - `GET /v1/{project_id}/instances/{id}/status`
+//! Served:
+//! - CloudDC / iMetal: `GET /v1/{project_id}/instances` (marker paging,
+//!   filters) and `GET /v1/{project_id}/instances/{id}/status`, with
+//!   `X-Auth-Token`;
+//! - ROMA Connect: `GET /v2/{project_id}/instances` (offset paging, status
+//!   filter), with `X-Auth-Token`;
+//! - ByCloud: `GET /v1/instances` (marker paging, filters, absolute links),
+//!   with `Authorization: Bearer`;
+//! - ImageSearch: `GET /v1/{project_id}/service/{instance_name}`, with
+//!   `X-Auth-Token` (instance names: [`imagesearch_names`]).
 //!
-//! The fleet (ids, creation times, lifecycle timelines) lives in `fleet`
-//! and is vendor-neutral; CloudDC's rendering lives in `clouddc`. More
-//! services can be added as further rendering modules over the same fleet.
+//! All share `Config::token` and `Config::project_id`. The test-only header
+//! `X-Cloudsim-Fault: status=N` makes any of them answer N with that
+//! service's error body (429 adds `Retry-After: 2`).
+//!
+//! CloudDC's fleet is generated up front (`fleet`, `timeline`, `profile`,
+//! rendered by `clouddc`). The other services each have their own fleet,
+//! salted from the same seed and derived lazily per instance (`roster`):
+//! `roma_fleet`/`roma`, `bycloud_fleet`/`bycloud`, `imagesearch`. Each
+//! evolves from `Config::start_ms` in its own vocabulary.
 
 #![warn(missing_docs)]
 
+mod bycloud;
+mod bycloud_fleet;
 mod clouddc;
+mod ctx;
 mod encode;
 mod errors;
 mod fleet;
+mod imagesearch;
 mod profile;
 mod query;
 mod rng;
+mod roma;
+mod roma_fleet;
+mod roster;
+mod route;
 mod timeline;
 
+use ctx::Ctx;
 use errors::{throttled, ApiError};
 use fleet::{Fleet, FleetSpec};
-use query::Params;
+use route::Route;
 
 /// An HTTP request as the simulation sees it.
 #[derive(Clone, Debug, Default)]
@@ -78,18 +100,20 @@ pub enum MarkerStyle {
 /// The simulated cloud's settings.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// Fleet size.
+    /// Fleet size of CloudDC, ROMA Connect and ByCloud (each its own
+    /// fleet); ImageSearch serves at most 60.
     pub instances: usize,
     /// Same seed, same fleet.
     pub seed: u64,
-    /// The only accepted `X-Auth-Token`.
+    /// The only accepted token: `X-Auth-Token`, or ByCloud's
+    /// `Authorization: Bearer <token>`.
     pub token: String,
-    /// The only accepted `{project_id}`.
+    /// The only accepted `{project_id}` (ByCloud's path has none).
     pub project_id: String,
     /// The simulation's start (Unix ms): timelines are relative to it. Values
     /// outside 541 days after the epoch … year 10000 are moved into that range.
     pub start_ms: i64,
-    /// How paging markers are rendered.
+    /// How CloudDC's paging markers are rendered.
     pub marker_style: MarkerStyle,
 }
 
@@ -106,89 +130,58 @@ impl Default for Config {
     }
 }
 
-/// The simulated cloud: a fleet plus the API surface over it.
+/// The simulated cloud: the services' fleets plus the API surface over them.
 #[derive(Clone, Debug)]
 pub struct Cloud {
     config: Config,
     fleet: Fleet,
+    roma: roma_fleet::Fleet,
+    bycloud: bycloud_fleet::Fleet,
 }
 
-/// A recognised API path.
-enum Route {
-    List { project: String },
-    Status { project: String, id: String },
-}
-
-impl Route {
-    fn parse(path: &str) -> Option<Route> {
-        let path = path.strip_prefix('/').unwrap_or(path);
-        let path = path.strip_suffix('/').unwrap_or(path);
-        let segs: Vec<String> = path
-            .split('/')
-            .map(|s| encode::percent_decode(s, false))
-            .collect();
-        let seg = |i: usize| segs.get(i).map(String::as_str);
-        if seg(0) != Some("v1") || seg(2) != Some("instances") || segs[1].is_empty() {
-            return None;
-        }
-        let project = segs[1].clone();
-        match segs.len() {
-            3 => Some(Route::List { project }),
-            5 if seg(4) == Some("status") && !segs[3].is_empty() => Some(Route::Status {
-                project,
-                id: segs[3].clone(),
-            }),
-            _ => None,
-        }
-    }
-
-    fn project(&self) -> &str {
-        match self {
-            Route::List { project } | Route::Status { project, .. } => project,
-        }
-    }
-}
-
-/// The first value of header `name` (case-insensitive), trimmed.
-fn header<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
-    req.headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.trim())
-}
-
-/// The status forced by `X-Cloudsim-Fault: status=<code>`, if any.
-fn forced_status(req: &Request) -> Option<u16> {
-    header(req, "X-Cloudsim-Fault")?
-        .split([';', ','])
-        .filter_map(|part| part.trim().strip_prefix("status="))
-        .filter_map(|code| code.trim().parse::<u16>().ok())
-        .find(|code| (100..=599).contains(code))
-}
-
-/// The documented response for a forced `status` on `route`.
-fn fault(route: &Route, status: u16) -> Response {
+/// The documented CloudDC response for a forced `status` on `route`.
+fn clouddc_fault(route: &Route, status: u16) -> Response {
     let err = match (status, route) {
         (429, _) => return throttled(),
         (400, _) => ApiError::bad_param("forced by X-Cloudsim-Fault"),
         (401, _) => ApiError::unauthorized(),
         (404, Route::Status { id, .. }) => ApiError::instance_not_found(id),
-        (404, Route::List { .. }) => ApiError::no_such_api(),
+        (404, _) => ApiError::no_such_api(),
         (500, _) => ApiError::internal(),
         (other, _) => ApiError::forced(other),
     };
     err.into_response()
 }
 
+/// The names of the ImageSearch instances `config` serves, in index order:
+/// `min(config.instances, 60)` names `imagesearch-00`, `imagesearch-01`, …
+/// (two-digit index), except three awkward ones where the fleet is large
+/// enough:
+/// - index 3: `imagesearch-03 copy` (a space),
+/// - index 5: `imagesearch-05-图片搜索` (non-ASCII),
+/// - index 7: `imagesearch-07-<b>markup</b>` (markup; its `/` must be sent
+///   as `%2F` in the path, like any reserved character).
+///
+/// The path segment is percent-decoded before it is compared.
+pub fn imagesearch_names(config: &Config) -> Vec<String> {
+    (0..imagesearch::count(config)).map(imagesearch::name).collect()
+}
+
 impl Cloud {
-    /// Builds the fleet for `config` (deterministic for its seed and start).
+    /// Builds the fleets for `config` (deterministic for its seed and start;
+    /// only CloudDC's is generated up front, the others on demand).
     pub fn new(config: Config) -> Cloud {
         let fleet = Fleet::generate(FleetSpec {
             instances: config.instances,
             seed: config.seed,
             start_ms: config.start_ms,
         });
-        Cloud { config, fleet }
+        Cloud {
+            roma: roma_fleet::Fleet::new(&config),
+            bycloud: bycloud_fleet::Fleet::new(&config),
+            config,
+            fleet,
+        }
     }
 
     /// The settings this cloud was built with.
@@ -199,8 +192,14 @@ impl Cloud {
     /// Answers one request as the cloud looks at `now_ms` (Unix ms). Pure:
     /// the same inputs always give the same output.
     ///
-    /// Order of checks: path (404) → method (405) → `X-Cloudsim-Fault` →
-    /// `X-Auth-Token` (401) → project (400) → query (400) → result.
+    /// An unknown path answers 404 `APIGW.0101`. Then, per service:
+    /// - CloudDC: method (405) → `X-Cloudsim-Fault` → `X-Auth-Token` (401)
+    ///   → project (400) → query (400) → result;
+    /// - ROMA Connect: method → fault → `X-Auth-Token` (401) → project (403)
+    ///   → query (400) → result;
+    /// - ByCloud: method → fault → `Authorization: Bearer` (401) → result;
+    /// - ImageSearch: method → fault → `X-Auth-Token` (400 `IS.0004`) →
+    ///   project (400 `IS.0002`) → instance name (400 `IS.0010`) → result.
     pub fn handle(&self, req: &Request, now_ms: i64) -> Response {
         let (path, query) = match req.path.split_once('?') {
             Some((p, q)) if req.query.is_empty() => (p, q),
@@ -210,23 +209,38 @@ impl Cloud {
         let Some(route) = Route::parse(path) else {
             return ApiError::no_such_api().into_response();
         };
-        if !req.method.eq_ignore_ascii_case("GET") {
-            return ApiError::method_not_allowed(&req.method).into_response();
+        let ctx = Ctx {
+            config: &self.config,
+            req,
+            path,
+            query,
+            now_ms,
+        };
+        match &route {
+            Route::List { .. } | Route::Status { .. } => self.clouddc(&ctx, &route),
+            Route::RomaList { project } => roma::handle(&ctx, &self.roma, project),
+            Route::ByCloudList => bycloud::handle(&ctx, &self.bycloud),
+            Route::ImageSearch { project, name } => imagesearch::handle(&ctx, project, name),
         }
-        if let Some(status) = forced_status(req) {
-            return fault(&route, status);
+    }
+
+    /// CloudDC's checks and result.
+    fn clouddc(&self, ctx: &Ctx, route: &Route) -> Response {
+        if !ctx.is_get() {
+            return ApiError::method_not_allowed(&ctx.req.method).into_response();
         }
-        if header(req, "X-Auth-Token") != Some(self.config.token.as_str()) {
+        if let Some(status) = ctx.forced_status() {
+            return clouddc_fault(route, status);
+        }
+        if !ctx.has_auth_token() {
             return ApiError::unauthorized().into_response();
         }
-        if route.project() != self.config.project_id {
-            return ApiError::bad_project(route.project()).into_response();
-        }
-        let result = match &route {
-            Route::List { .. } => {
-                clouddc::list(&self.config, &self.fleet, &Params::parse(query), now_ms)
+        let result = match route {
+            Route::List { project } | Route::Status { project, .. } if *project != self.config.project_id => {
+                Err(ApiError::bad_project(project))
             }
-            Route::Status { id, .. } => clouddc::status(&self.fleet, id, now_ms),
+            Route::Status { id, .. } => clouddc::status(&self.fleet, id, ctx.now_ms),
+            _ => clouddc::list(&self.config, &self.fleet, &ctx.params(), ctx.now_ms),
         };
         match result {
             Ok(body) => Response::json(200, body),

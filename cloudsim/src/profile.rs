@@ -75,10 +75,7 @@ const TAG_KEYS: [(&str, &[&str]); 4] = [
 const METADATA: [(&str, &[&str]); 4] = [
     ("role", &["web", "db", "cache", "batch"]),
     ("rack", &["A-01", "B-07", "C-12"]),
-    (
-        "maintenance window",
-        &["sun 02:00-04:00", "sat 22:00-23:00"],
-    ),
+    ("maintenance window", &["sun 02:00-04:00", "sat 22:00-23:00"]),
     ("agent.version", &["1.4.2", "2.0.0-rc1"]),
 ];
 
@@ -141,11 +138,7 @@ impl Profile {
             .map(|i| (METADATA[i].0, *rng.pick(METADATA[i].1)))
             .collect();
         let image = rng.pick(&IMAGES);
-        let description = if rng.chance(1, 4) {
-            rng.pick(&DESCRIPTIONS)
-        } else {
-            ""
-        };
+        let description = if rng.chance(1, 4) { rng.pick(&DESCRIPTIONS) } else { "" };
         let user_data = if rng.chance(1, 3) {
             String::new()
         } else {

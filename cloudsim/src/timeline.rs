@@ -33,11 +33,7 @@ fn op(operation: Operation, outcome: Outcome) -> Option<OpState> {
 pub fn plan(rng: &mut Rng, index: usize, is_recent: bool, created_ms: i64, start_ms: i64) -> Plan {
     if index % 97 == 42 {
         let launched = created_ms + rng.range(180, 1_200) * SEC;
-        let initial = status(
-            State::Stopping,
-            op(Operation::Install, Outcome::Succeed),
-            None,
-        );
+        let initial = status(State::Stopping, op(Operation::Install, Outcome::Succeed), None);
         return stable(initial, Some(launched), created_ms, rng, start_ms);
     }
     if is_recent {
@@ -55,13 +51,7 @@ pub fn plan(rng: &mut Rng, index: usize, is_recent: bool, created_ms: i64, start
 
 /// A plan with no events.
 /// `since_ms` is the earliest possible update time.
-fn stable(
-    initial: Status,
-    launched: Option<i64>,
-    since_ms: i64,
-    rng: &mut Rng,
-    start_ms: i64,
-) -> Plan {
+fn stable(initial: Status, launched: Option<i64>, since_ms: i64, rng: &mut Rng, start_ms: i64) -> Plan {
     let from = launched.unwrap_or(since_ms);
     let to = (start_ms - 3_600 * SEC).max(from);
     Plan {
@@ -87,12 +77,7 @@ fn settled_op(rng: &mut Rng) -> Option<OpState> {
 /// example shows a terminated instance carrying a reinstall error).
 fn past_failure(rng: &mut Rng) -> Option<Failure> {
     if rng.chance(1, 20) {
-        Some(*rng.pick(&[
-            Failure::Reinstall,
-            Failure::PowerOff,
-            Failure::PowerOn,
-            Failure::Reboot,
-        ]))
+        Some(*rng.pick(&[Failure::Reinstall, Failure::PowerOff, Failure::PowerOn, Failure::Reboot]))
     } else {
         None
     }
@@ -160,13 +145,7 @@ fn delete_from(b: &mut Builder, rng: &mut Rng, from: Status, lo_s: i64, hi_s: i6
         op(Operation::Uninstall, Outcome::Processing),
         from.error,
     );
-    let done = |error| {
-        status(
-            State::Terminated,
-            op(Operation::Uninstall, Outcome::Succeed),
-            error,
-        )
-    };
+    let done = |error| status(State::Terminated, op(Operation::Uninstall, Outcome::Succeed), error);
     b.after(rng, lo_s, hi_s, deleting);
     if rng.chance(1, 6) {
         let failed = Some(Failure::Uninstall);
@@ -174,11 +153,7 @@ fn delete_from(b: &mut Builder, rng: &mut Rng, from: Status, lo_s: i64, hi_s: i6
             rng,
             15,
             60,
-            status(
-                State::Error,
-                op(Operation::Uninstall, Outcome::Failed),
-                failed,
-            ),
+            status(State::Error, op(Operation::Uninstall, Outcome::Failed), failed),
         );
         b.after(rng, 60, 180, status(deleting.state, deleting.op, failed));
         b.after(rng, 15, 60, done(failed));
@@ -189,11 +164,7 @@ fn delete_from(b: &mut Builder, rng: &mut Rng, from: Status, lo_s: i64, hi_s: i6
 
 /// Just created: pending (install-processing), then running or an error.
 fn installing(rng: &mut Rng, created_ms: i64, start_ms: i64) -> Plan {
-    let initial = status(
-        State::Pending,
-        op(Operation::Install, Outcome::Processing),
-        None,
-    );
+    let initial = status(State::Pending, op(Operation::Install, Outcome::Processing), None);
     let mut b = builder(start_ms);
     if rng.chance(1, 20) {
         // Deleted while still installing.
@@ -209,11 +180,7 @@ fn installing(rng: &mut Rng, created_ms: i64, start_ms: i64) -> Plan {
             delete_from(&mut b, rng, failed, 60, 180);
         }
     } else {
-        let ok = status(
-            State::Running,
-            op(Operation::Install, Outcome::Succeed),
-            None,
-        );
+        let ok = status(State::Running, op(Operation::Install, Outcome::Succeed), None);
         b.after(rng, 15, 120, ok);
     }
     Plan {
@@ -242,12 +209,7 @@ fn reinstalling(rng: &mut Rng, launched: i64, start_ms: i64) -> Plan {
     let mut b = builder(start_ms);
     let processing = op(Operation::Reinstall, Outcome::Processing);
     let succeed = op(Operation::Reinstall, Outcome::Succeed);
-    b.after(
-        rng,
-        5,
-        90,
-        status(State::Stopped, processing, initial.error),
-    );
+    b.after(rng, 5, 90, status(State::Stopped, processing, initial.error));
     if rng.chance(1, 6) {
         let failure = Some(Failure::Reinstall);
         let failed = op(Operation::Reinstall, Outcome::Failed);
@@ -268,12 +230,7 @@ fn power_cycling(rng: &mut Rng, launched: i64, start_ms: i64) -> Plan {
     let initial = status(State::Running, settled_op(rng), past_failure(rng));
     let mut plan = stable(initial, Some(launched), launched, rng, start_ms);
     let mut b = builder(start_ms);
-    b.after(
-        rng,
-        20,
-        240,
-        status(State::Stopped, initial.op, initial.error),
-    );
+    b.after(rng, 20, 240, status(State::Stopped, initial.op, initial.error));
     b.after(rng, 20, 120, initial);
     plan.events = b.events;
     plan

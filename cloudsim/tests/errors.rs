@@ -11,10 +11,7 @@ fn request(method: &str, path: &str, headers: &[(&str, &str)]) -> Request {
         method: method.into(),
         path: path.into(),
         query: String::new(),
-        headers: headers
-            .iter()
-            .map(|(n, v)| (n.to_string(), v.to_string()))
-            .collect(),
+        headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
     }
 }
 
@@ -43,19 +40,11 @@ fn authentication() {
             assert_eq!((status, &body), (401, &unauthorized), "{path} {headers:?}");
         }
         // Header names are case-insensitive.
-        let (status, _) = send(
-            &cloud,
-            &request("GET", path, &[("x-auth-token", TOKEN)]),
-            START_MS,
-        );
+        let (status, _) = send(&cloud, &request("GET", path, &[("x-auth-token", TOKEN)]), START_MS);
         assert_eq!(status, 200);
     }
     // Auth is checked before the project.
-    let (status, _) = send(
-        &cloud,
-        &request("GET", "/v1/other/instances", &[]),
-        START_MS,
-    );
+    let (status, _) = send(&cloud, &request("GET", "/v1/other/instances", &[]), START_MS);
     assert_eq!(status, 401);
 }
 
@@ -65,10 +54,7 @@ fn project_ids_and_unknown_things() {
     let (status, body) = get(&cloud, "/v1/other-project/instances", "", START_MS);
     assert_eq!(status, 400);
     let msg = assert_error(&body, "iMetal.0002");
-    assert!(
-        msg.starts_with("Invalid request parameter: project_id"),
-        "{msg}"
-    );
+    assert!(msg.starts_with("Invalid request parameter: project_id"), "{msg}");
 
     let missing = "0195f996-79c5-7d34-a98e-3a96f7926d96";
     let (status, body) = get(&cloud, &format!("{LIST}/{missing}/status"), "", START_MS);
@@ -85,7 +71,7 @@ fn project_ids_and_unknown_things() {
     let id = first_id(&cloud);
     for path in [
         "/",
-        "/v2/demo-project/instances",
+        "/v3/demo-project/instances",
         "/v1/demo-project/instancesX",
         "/v1//instances",
         "/v1/demo-project/instances/abc",
@@ -137,10 +123,7 @@ fn forced_faults() {
                 assert_error(&body, c);
             }
             None => {
-                assert_eq!(
-                    body,
-                    json!("APIG.0308: The throttling threshold has been reached")
-                );
+                assert_eq!(body, json!("APIG.0308: The throttling threshold has been reached"));
                 assert_eq!(header(&resp, "retry-after"), Some("2"));
             }
         }

@@ -24,13 +24,7 @@ const DIAGRAM: [(&str, &str); 12] = [
     ("shutting-down", "terminated"),
 ];
 
-const OPERATIONS: [&str; 5] = [
-    "install",
-    "reinstall",
-    "switch-install",
-    "modify-ip",
-    "uninstall",
-];
+const OPERATIONS: [&str; 5] = ["install", "reinstall", "switch-install", "modify-ip", "uninstall"];
 const OUTCOMES: [&str; 3] = ["processing", "succeed", "failed"];
 
 fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
@@ -53,10 +47,7 @@ fn deterministic_per_seed() {
         ..Config::default()
     });
     let req = get_req(LIST, "");
-    assert_ne!(
-        a.handle(&req, START_MS).body,
-        other.handle(&req, START_MS).body
-    );
+    assert_ne!(a.handle(&req, START_MS).body, other.handle(&req, START_MS).body);
     assert_eq!(a.config().seed, 1);
 }
 
@@ -108,19 +99,13 @@ fn changes_follow_the_documented_diagram() {
                 seen_edges.insert((from.to_string(), to.to_string()));
             }
             if to == "running" && from == "pending" {
-                assert!(
-                    !str_of(after, "launched_at").is_empty(),
-                    "launched on running"
-                );
+                assert!(!str_of(after, "launched_at").is_empty(), "launched on running");
             }
             if to == "pending" {
                 assert_eq!(str_of(after, "launched_at"), "", "pending: never launched");
             }
             if to == "error" {
-                assert!(
-                    after["error"].is_object(),
-                    "an error instance has an error object"
-                );
+                assert!(after["error"].is_object(), "an error instance has an error object");
             }
         }
         if step % 24 == 0 {
@@ -138,17 +123,11 @@ fn changes_follow_the_documented_diagram() {
         ("pending", "error"),
     ] {
         let edge = (edge.0.to_string(), edge.1.to_string());
-        assert!(
-            seen_edges.contains(&edge),
-            "{edge:?} happens; saw {seen_edges:?}"
-        );
+        assert!(seen_edges.contains(&edge), "{edge:?} happens; saw {seen_edges:?}");
     }
     // After ten minutes everything has settled.
     let pending_left = previous.iter().filter(|i| i["state"] == "pending").count();
-    let deleting_left = previous
-        .iter()
-        .filter(|i| i["state"] == "shutting-down")
-        .count();
+    let deleting_left = previous.iter().filter(|i| i["state"] == "shutting-down").count();
     assert_eq!((pending_left, deleting_left), (0, 0));
 }
 
@@ -206,8 +185,5 @@ fn start_of_simulation_mix() {
         .filter(|c| !c.is_empty())
         .collect();
     assert!(created.windows(2).all(|w| w[0] <= w[1]));
-    assert!(
-        all.iter().any(|i| i["created_at"] == ""),
-        "some created_at are empty"
-    );
+    assert!(all.iter().any(|i| i["created_at"] == ""), "some created_at are empty");
 }

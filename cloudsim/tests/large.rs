@@ -24,12 +24,7 @@ fn hundred_thousand_instances() {
     let prev = second["page_info"]["previous_marker"].as_str().unwrap();
     assert_eq!(prev, "", "the previous page of page 2 is the first page");
 
-    let (_, third) = get(
-        &cloud,
-        LIST,
-        &format!("limit=1000&marker={}", second_ids[999]),
-        now,
-    );
+    let (_, third) = get(&cloud, LIST, &format!("limit=1000&marker={}", second_ids[999]), now);
     let prev = marker_of(third["page_info"]["previous_marker"].as_str().unwrap());
     let (_, again) = get(&cloud, LIST, &format!("limit=1000&marker={prev}"), now);
     assert_eq!(ids(&again), second_ids);
@@ -58,8 +53,5 @@ fn hundred_thousand_instances() {
 
     let id = &ids(&pending)[0];
     let (status, body) = get(&cloud, &format!("{LIST}/{id}/status"), "", now);
-    assert_eq!(
-        (status, &body["state"]),
-        (200, &serde_json::json!("pending"))
-    );
+    assert_eq!((status, &body["state"]), (200, &serde_json::json!("pending")));
 }

@@ -37,23 +37,14 @@ fn check_marker(style: &MarkerStyle, value: &str, limit: usize, filter: Option<&
             assert!(value.starts_with(&format!("{LIST}?")), "{value}");
             assert!(value.contains(&format!("limit={limit}")), "{value}");
             if let Some(state) = filter {
-                assert!(
-                    value.contains(&format!("instance_state={state}")),
-                    "{value}"
-                );
+                assert!(value.contains(&format!("instance_state={state}")), "{value}");
             }
         }
     }
     marker_of(value)
 }
 
-fn walk(
-    cloud: &Cloud,
-    style: &MarkerStyle,
-    limit: usize,
-    filter: Option<&str>,
-    expected: &[String],
-) {
+fn walk(cloud: &Cloud, style: &MarkerStyle, limit: usize, filter: Option<&str>, expected: &[String]) {
     // Forward.
     let mut pages: Vec<(Vec<String>, String)> = Vec::new();
     let mut marker: Option<String> = None;
@@ -62,12 +53,7 @@ fn walk(
         assert_eq!(body["count"].as_u64().unwrap() as usize, expected.len());
         let info = &body["page_info"];
         let next = check_marker(style, info["next_marker"].as_str().unwrap(), limit, filter);
-        let prev = check_marker(
-            style,
-            info["previous_marker"].as_str().unwrap(),
-            limit,
-            filter,
-        );
+        let prev = check_marker(style, info["previous_marker"].as_str().unwrap(), limit, filter);
         let page_ids = ids(&body);
         if !next.is_empty() {
             assert_eq!(page_ids.len(), limit, "only the last page is short");
@@ -101,10 +87,7 @@ fn walk(
             filter,
         );
     }
-    assert!(
-        k <= 1,
-        "previous_marker is empty only on the first two pages"
-    );
+    assert!(k <= 1, "previous_marker is empty only on the first two pages");
     if k == 1 {
         assert_eq!(ids(&page(cloud, limit, filter, None)), pages[0].0);
     }
@@ -116,10 +99,7 @@ fn walks_see_every_instance_once_both_ways() {
         let cloud = cloud(FLEET, style.clone());
         let all = all_instances(&cloud, NOW);
         assert_eq!(all.len(), FLEET);
-        let all_ids: Vec<String> = all
-            .iter()
-            .map(|i| i["id"].as_str().unwrap().to_string())
-            .collect();
+        let all_ids: Vec<String> = all.iter().map(|i| i["id"].as_str().unwrap().to_string()).collect();
         let mut sorted = all_ids.clone();
         sorted.sort();
         sorted.dedup();
@@ -152,11 +132,7 @@ fn limit_is_clamped_and_validated() {
     assert_eq!(count("limit=37"), 37);
     assert_eq!(count("limit=5000"), 1000);
     assert_eq!(count("limit=99999999999999999999999"), 1000);
-    assert_eq!(
-        count("unknown=1&limit=12"),
-        12,
-        "unknown params are ignored"
-    );
+    assert_eq!(count("unknown=1&limit=12"), 12, "unknown params are ignored");
     for bad in ["limit=abc", "limit=1.5", "limit=10x", "limit=%20"] {
         let (status, body) = get(&cloud, LIST, bad, NOW);
         assert_eq!(status, 400, "{bad}");
@@ -188,20 +164,10 @@ fn markers_filters_and_odd_values() {
     assert_eq!(ids(&body), vec![id(3), id(7), id(250)]);
     assert_eq!(body["count"], 3);
     let many: Vec<String> = (0..101).map(id).collect();
-    let (status, body) = get(
-        &cloud,
-        LIST,
-        &format!("instance_id={}", many.join(",")),
-        NOW,
-    );
+    let (status, body) = get(&cloud, LIST, &format!("instance_id={}", many.join(",")), NOW);
     assert_eq!(status, 400);
     assert_error(&body, "iMetal.0001");
-    let (status, body) = get(
-        &cloud,
-        LIST,
-        &format!("instance_id={}", many[..100].join(",")),
-        NOW,
-    );
+    let (status, body) = get(&cloud, LIST, &format!("instance_id={}", many[..100].join(",")), NOW);
     assert_eq!((status, body["count"].as_u64()), (200, Some(100)));
 
     // server_id.
@@ -213,13 +179,7 @@ fn markers_filters_and_odd_values() {
     let (status, body) = get(&cloud, LIST, "instance_state=stopping", NOW);
     assert_eq!(status, 200);
     assert!(body["count"].as_u64().unwrap() >= 3);
-    for state in [
-        "pending",
-        "shutting-down",
-        "error",
-        "reinstalling",
-        "modifyIping",
-    ] {
+    for state in ["pending", "shutting-down", "error", "reinstalling", "modifyIping"] {
         let (status, _) = get(&cloud, LIST, &format!("instance_state={state}"), NOW);
         assert_eq!(status, 200, "{state}");
     }

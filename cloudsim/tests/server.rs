@@ -31,9 +31,7 @@ fn start(args: &[&str]) -> Server {
     let mut server = Server { child, port: 0 };
     let stdout = server.child.stdout.take().unwrap();
     let mut line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .expect("read the banner");
+    BufReader::new(stdout).read_line(&mut line).expect("read the banner");
     let port = line
         .trim()
         .strip_prefix("cloudsim listening on http://127.0.0.1:")
@@ -63,11 +61,8 @@ impl Reply {
 
 fn call(port: u16, method: &str, target: &str, headers: &[(&str, &str)]) -> Reply {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    let mut request =
-        format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut request = format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -78,14 +73,7 @@ fn call(port: u16, method: &str, target: &str, headers: &[(&str, &str)]) -> Repl
     let raw = String::from_utf8(raw).expect("UTF-8 reply");
     let (head, body) = raw.split_once("\r\n\r\n").expect("a header block");
     let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
+    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
@@ -100,45 +88,20 @@ fn call(port: u16, method: &str, target: &str, headers: &[(&str, &str)]) -> Repl
 fn assert_cors(reply: &Reply) {
     assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
     let allowed = reply.header("Access-Control-Allow-Headers").unwrap();
-    for h in [
-        "X-Auth-Token",
-        "Authorization",
-        "Content-Type",
-        "X-Cloudsim-Fault",
-    ] {
+    for h in ["X-Auth-Token", "Authorization", "Content-Type", "X-Cloudsim-Fault"] {
         assert!(allowed.contains(h), "{allowed}");
     }
-    assert_eq!(
-        reply.header("Access-Control-Allow-Methods"),
-        Some("GET, OPTIONS")
-    );
-    assert_eq!(
-        reply.header("Access-Control-Expose-Headers"),
-        Some("Retry-After")
-    );
+    assert_eq!(reply.header("Access-Control-Allow-Methods"), Some("GET, OPTIONS"));
+    assert_eq!(reply.header("Access-Control-Expose-Headers"), Some("Retry-After"));
 }
 
 #[test]
 fn serves_http_with_cors() {
-    let server = start(&[
-        "--port",
-        "0",
-        "--instances",
-        "50",
-        "--token",
-        "t0k",
-        "--seed",
-        "3",
-    ]);
+    let server = start(&["--port", "0", "--instances", "50", "--token", "t0k", "--seed", "3"]);
     let port = server.port;
     let list = "/v1/demo-project/instances";
 
-    let reply = call(
-        port,
-        "GET",
-        &format!("{list}?limit=20"),
-        &[("X-Auth-Token", "t0k")],
-    );
+    let reply = call(port, "GET", &format!("{list}?limit=20"), &[("X-Auth-Token", "t0k")]);
     assert_eq!(reply.status, 200, "{}", reply.body);
     assert_eq!(reply.header("Content-Type"), Some("application/json"));
     assert_cors(&reply);
@@ -147,21 +110,11 @@ fn serves_http_with_cors() {
     assert_eq!(body["instances"].as_array().unwrap().len(), 20);
     let id = body["instances"][0]["id"].as_str().unwrap().to_string();
 
-    let reply = call(
-        port,
-        "GET",
-        &format!("{list}/{id}/status"),
-        &[("x-auth-token", "t0k")],
-    );
+    let reply = call(port, "GET", &format!("{list}/{id}/status"), &[("x-auth-token", "t0k")]);
     assert_eq!(reply.status, 200);
     assert!(reply.json()["state"].is_string());
 
-    let reply = call(
-        port,
-        "OPTIONS",
-        list,
-        &[("Access-Control-Request-Method", "GET")],
-    );
+    let reply = call(port, "OPTIONS", list, &[("Access-Control-Request-Method", "GET")]);
     assert_eq!(reply.status, 204);
     assert_cors(&reply);
 
@@ -173,10 +126,7 @@ fn serves_http_with_cors() {
     let reply = call(port, "GET", list, &[("X-Cloudsim-Fault", "status=429")]);
     assert_eq!(reply.status, 429);
     assert_eq!(reply.header("Retry-After"), Some("2"));
-    assert_eq!(
-        reply.json(),
-        "APIG.0308: The throttling threshold has been reached"
-    );
+    assert_eq!(reply.json(), "APIG.0308: The throttling threshold has been reached");
 
     let reply = call(port, "GET", "/%ff%00/../x?%%%", &[("X-Auth-Token", "t0k")]);
     assert_eq!(reply.status, 404);
@@ -196,4 +146,58 @@ fn help_and_bad_arguments() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn serves_roma_bycloud_and_imagesearch() {
+    let server = start(&["--port", "0", "--instances", "40", "--token", "t0k"]);
+    let port = server.port;
+
+    let reply = call(
+        port,
+        "GET",
+        "/v2/demo-project/instances?limit=3",
+        &[("X-Auth-Token", "t0k")],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_cors(&reply);
+    let body = reply.json();
+    assert_eq!((body["total"].as_u64(), body["size"].as_u64()), (Some(40), Some(3)));
+
+    let reply = call(
+        port,
+        "GET",
+        "/v1/instances?limit=2&name=web-*",
+        &[("Authorization", "Bearer t0k")],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_cors(&reply);
+    let body = reply.json();
+    let links = &body["links"];
+    assert_eq!(
+        links["self"],
+        format!("http://127.0.0.1:{port}/v1/instances?limit=2&name=web-%2A")
+    );
+    assert!(body["instances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["name"].as_str().unwrap().starts_with("web-")));
+
+    let reply = call(port, "GET", "/v1/instances", &[("Authorization", "Bearer wrong")]);
+    assert_eq!(reply.status, 401);
+    assert_cors(&reply);
+    let error = &reply.json()["error"];
+    assert_eq!(error["code"], 401);
+    assert_eq!(error["message"], "Authentication required or token invalid");
+
+    let reply = call(
+        port,
+        "GET",
+        "/v1/demo-project/service/imagesearch-03%20copy",
+        &[("X-Auth-Token", "t0k")],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_cors(&reply);
+    assert_eq!(reply.json()["instanceName"], "imagesearch-03 copy");
 }

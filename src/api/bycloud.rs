@@ -9,15 +9,7 @@ use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 
 /// Status values the example and the SDK use (offered as filters; others still show).
-pub const STATUSES: [&str; 7] = [
-    "ACTIVE",
-    "BUILD",
-    "SHUTOFF",
-    "REBOOT",
-    "ERROR",
-    "DELETED",
-    "MIGRATING",
-];
+pub const STATUSES: [&str; 7] = ["ACTIVE", "BUILD", "SHUTOFF", "REBOOT", "ERROR", "DELETED", "MIGRATING"];
 pub const PAGE_SIZES: [u32; 5] = [10, 20, 50, 100, 500];
 pub const DEFAULT_PAGE_SIZE: u32 = 20;
 
@@ -193,10 +185,7 @@ pub struct Fault {
 
 fn addresses<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Vec<Address>>, D::Error> {
     let raw = Option::<BTreeMap<String, Option<Vec<Address>>>>::deserialize(d)?.unwrap_or_default();
-    Ok(raw
-        .into_iter()
-        .map(|(k, v)| (k, v.unwrap_or_default()))
-        .collect())
+    Ok(raw.into_iter().map(|(k, v)| (k, v.unwrap_or_default())).collect())
 }
 
 impl Instance {
@@ -217,11 +206,7 @@ impl Instance {
 
 /// Whether an instance is mid-change: BUILD, or any task in progress.
 pub fn is_transitional(status: &str, task_state: &str) -> bool {
-    !task_state.trim().is_empty()
-        || matches!(
-            status,
-            "BUILD" | "REBOOT" | "HARD_REBOOT" | "MIGRATING" | "RESIZE"
-        )
+    !task_state.trim().is_empty() || matches!(status, "BUILD" | "REBOOT" | "HARD_REBOOT" | "MIGRATING" | "RESIZE")
 }
 
 pub fn tone(status: &str, task_state: &str) -> Tone {
@@ -271,13 +256,7 @@ impl MarkerQuery {
 
     /// The filters that are set, as (API parameter, value).
     pub fn filters(&self) -> Vec<(&'static str, String)> {
-        let values = [
-            &self.name,
-            &self.status,
-            &self.tags,
-            &self.flavor_id,
-            &self.image_id,
-        ];
+        let values = [&self.name, &self.status, &self.tags, &self.flavor_id, &self.image_id];
         FILTER_KEYS
             .iter()
             .zip(values)
@@ -364,21 +343,13 @@ impl MarkerQuery {
             .as_ref()
             .and_then(|l| query_param(&l.next, "marker"))
             .filter(|m| !m.is_empty());
-        let has_next_link = page
-            .links
-            .as_ref()
-            .is_some_and(|l| !l.next.trim().is_empty());
+        let has_next_link = page.links.as_ref().is_some_and(|l| !l.next.trim().is_empty());
         if meta.has_more.is_none() && !has_next_link {
             return None;
         }
         let marker = from_link
             .or_else(|| Some(meta.marker.clone()).filter(|m| !m.is_empty()))
-            .or_else(|| {
-                page.instances
-                    .last()
-                    .map(|i| i.id.clone())
-                    .filter(|m| !m.is_empty())
-            })?;
+            .or_else(|| page.instances.last().map(|i| i.id.clone()).filter(|m| !m.is_empty()))?;
         if self.marker.as_deref() == Some(marker.as_str()) {
             return None;
         }
@@ -448,18 +419,13 @@ mod tests {
             ..MarkerQuery::default()
         };
         let pairs = q.to_pairs();
-        assert_eq!(
-            MarkerQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))),
-            q
-        );
+        assert_eq!(MarkerQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))), q);
         let r = q.request(&Auth::Bearer("t".into()));
         assert_eq!(
             r.url("/p"),
             "/p/v1/instances?limit=50&marker=m&name=web-%2A&tags=web%2Cproduction"
         );
-        assert!(r
-            .headers
-            .contains(&("Authorization".into(), "Bearer t".into())));
+        assert!(r.headers.contains(&("Authorization".into(), "Bearer t".into())));
         let f = q.with_filters(20, &[("status", "ACTIVE".into()), ("name", " ".into())]);
         assert_eq!(f.filters(), [("status", "ACTIVE".to_string())]);
         assert_eq!((f.marker, f.page), (None, 1));
@@ -488,11 +454,7 @@ mod tests {
             "an empty page ends paging"
         );
         let by_last = first.next(&page(3, Some(true), "", "")).unwrap();
-        assert_eq!(
-            by_last.marker.as_deref(),
-            Some("id2"),
-            "falls back to the last id"
-        );
+        assert_eq!(by_last.marker.as_deref(), Some("id2"), "falls back to the last id");
         assert_eq!(
             n.next(&page(20, Some(true), "https://x/?marker=abc", "")),
             None,
@@ -524,12 +486,7 @@ mod tests {
             .unwrap();
         assert_eq!((p.marker.as_deref(), p.page), (Some("a"), 2));
         let p = third
-            .previous(Some(&page(
-                20,
-                Some(true),
-                "",
-                "https://x/v1/instances?limit=20",
-            )))
+            .previous(Some(&page(20, Some(true), "", "https://x/v1/instances?limit=20")))
             .unwrap();
         assert_eq!((p.marker, p.page), (None, 1));
         assert_eq!(MarkerQuery::first(20).previous(None), None);
@@ -550,10 +507,8 @@ mod tests {
         assert_eq!(tone("BUILD", ""), Tone::Busy);
         assert_eq!(tone("ERROR", "deleting"), Tone::Bad);
         assert_eq!(tone("SHUTOFF", ""), Tone::Neutral);
-        let i: Instance = serde_json::from_str(
-            r#"{"addresses":{"net":[{"addr":"10.0.0.1"}],"empty":null},"fault":null}"#,
-        )
-        .unwrap();
+        let i: Instance =
+            serde_json::from_str(r#"{"addresses":{"net":[{"addr":"10.0.0.1"}],"empty":null},"fault":null}"#).unwrap();
         assert_eq!(i.address_list(), ["10.0.0.1 (net)"]);
         assert!(i.shown_fault().is_none());
     }

@@ -272,8 +272,7 @@ impl ListQuery {
 
     /// The API request for this page.
     pub fn request(&self, project_id: &str, auth: &Auth) -> ApiRequest {
-        let mut r =
-            ApiRequest::get(format!("/v1/{}/instances", encode(project_id))).with_auth(auth);
+        let mut r = ApiRequest::get(format!("/v1/{}/instances", encode(project_id))).with_auth(auth);
         r.query.push(("limit".into(), self.limit.to_string()));
         if let Some(m) = &self.marker {
             r.query.push(("marker".into(), m.clone()));
@@ -330,12 +329,7 @@ pub fn instance_request(project_id: &str, id: &str, auth: &Auth) -> ApiRequest {
 
 /// `GET /v1/{project_id}/instances/{id}/status`.
 pub fn status_request(project_id: &str, id: &str, auth: &Auth) -> ApiRequest {
-    ApiRequest::get(format!(
-        "/v1/{}/instances/{}/status",
-        encode(project_id),
-        encode(id)
-    ))
-    .with_auth(auth)
+    ApiRequest::get(format!("/v1/{}/instances/{}/status", encode(project_id), encode(id))).with_auth(auth)
 }
 
 #[cfg(test)]
@@ -344,26 +338,19 @@ mod tests {
 
     #[test]
     fn extracts_markers_in_both_forms() {
-        assert_eq!(
-            extract_marker("01981672-2e82-7d8a"),
-            Some("01981672-2e82-7d8a".into())
-        );
+        assert_eq!(extract_marker("01981672-2e82-7d8a"), Some("01981672-2e82-7d8a".into()));
         assert_eq!(extract_marker("  abc  "), Some("abc".into()));
         assert_eq!(extract_marker(""), None);
         assert_eq!(extract_marker("   "), None);
         assert_eq!(
-            extract_marker("https://clouddc.cn-east-3.example.com/v1/p/instances?limit=50&marker=abc-1&instance_state=running"),
+            extract_marker(
+                "https://clouddc.cn-east-3.example.com/v1/p/instances?limit=50&marker=abc-1&instance_state=running"
+            ),
             Some("abc-1".into())
         );
-        assert_eq!(
-            extract_marker("/v1/p/instances?marker=a%20b"),
-            Some("a b".into())
-        );
+        assert_eq!(extract_marker("/v1/p/instances?marker=a%20b"), Some("a b".into()));
         assert_eq!(extract_marker("?limit=10&marker=xyz"), Some("xyz".into()));
-        assert_eq!(
-            extract_marker("limit=10&marker=xyz#frag"),
-            Some("xyz".into())
-        );
+        assert_eq!(extract_marker("limit=10&marker=xyz#frag"), Some("xyz".into()));
         assert_eq!(extract_marker("previous_marker=zzz&limit=10"), None);
         assert_eq!(extract_marker("/v1/p/instances?limit=10&marker="), None);
     }
@@ -385,10 +372,7 @@ mod tests {
         assert_eq!(odd, ListQuery::default());
         assert_eq!(ListQuery::from_pairs([("limit", "5")]).limit, 10);
         assert_eq!(ListQuery::from_pairs([("limit", "99999")]).limit, 1000);
-        assert_eq!(
-            ListQuery::from_pairs([("marker", "x"), ("page", "1")]).page,
-            2
-        );
+        assert_eq!(ListQuery::from_pairs([("marker", "x"), ("page", "1")]).page, 2);
     }
 
     #[test]
@@ -406,13 +390,8 @@ mod tests {
             "/proxy/v1/proj/instances?limit=10&marker=m&instance_state=running"
         );
         assert!(r.headers.contains(&("X-Auth-Token".into(), "tok".into())));
-        assert_eq!(
-            status_request("p", "i/d", &auth).path,
-            "/v1/p/instances/i%2Fd/status"
-        );
-        assert!(instance_request("p", "id1", &auth)
-            .url("")
-            .contains("instance_id=id1"));
+        assert_eq!(status_request("p", "i/d", &auth).path, "/v1/p/instances/i%2Fd/status");
+        assert!(instance_request("p", "id1", &auth).url("").contains("instance_id=id1"));
     }
 
     fn page(next: &str, prev: &str, n: usize) -> InstanceList {
@@ -433,36 +412,19 @@ mod tests {
         let second = first.next(&page("m1", "", 20)).unwrap();
         assert_eq!((second.marker.as_deref(), second.page), (Some("m1"), 2));
         assert_eq!(first.previous(None), None);
-        assert_eq!(
-            second.previous(Some(&page("m2", "", 20))),
-            Some(ListQuery::default())
-        );
-        let third = second
-            .next(&page("/v1/p/instances?marker=m2", "", 20))
-            .unwrap();
+        assert_eq!(second.previous(Some(&page("m2", "", 20))), Some(ListQuery::default()));
+        let third = second.next(&page("/v1/p/instances?marker=m2", "", 20)).unwrap();
         assert_eq!((third.marker.as_deref(), third.page), (Some("m2"), 3));
         let back = third.previous(Some(&page("", "?marker=m1", 20))).unwrap();
         assert_eq!(back, second);
-        assert_eq!(
-            third.next(&page("", "m1", 20)),
-            None,
-            "empty next_marker ends paging"
-        );
+        assert_eq!(third.next(&page("", "m1", 20)), None, "empty next_marker ends paging");
         assert_eq!(
             third.next(&page("m2", "m1", 20)),
             None,
             "a repeating marker ends paging"
         );
-        assert_eq!(
-            third.next(&page("m9", "m1", 0)),
-            None,
-            "an empty page ends paging"
-        );
-        assert_eq!(
-            first.next(&InstanceList::default()),
-            None,
-            "no page_info ends paging"
-        );
+        assert_eq!(third.next(&page("m9", "m1", 0)), None, "an empty page ends paging");
+        assert_eq!(first.next(&InstanceList::default()), None, "no page_info ends paging");
     }
 
     #[test]

@@ -8,11 +8,7 @@ use serde::de::DeserializeOwned;
 use std::fmt;
 
 /// Characters kept as they are in a query value or path segment (RFC 3986 unreserved).
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// The most of an error body we ever show (a hostile server may send megabytes).
 const MAX_SHOWN_BODY: usize = 500;
@@ -257,12 +253,7 @@ pub fn decode_error(resp: &ApiResponse) -> ApiError {
         Some(serde_json::Value::String(s)) => (None, Some(clip(s, MAX_SHOWN_BODY)), None, None),
         _ => {
             let text = resp.body.trim();
-            (
-                None,
-                (!text.is_empty()).then(|| clip(text, MAX_SHOWN_BODY)),
-                None,
-                None,
-            )
+            (None, (!text.is_empty()).then(|| clip(text, MAX_SHOWN_BODY)), None, None)
         }
     };
     ApiError::Status {
@@ -280,12 +271,8 @@ pub fn decode_json<T: DeserializeOwned>(resp: &ApiResponse) -> Result<T, ApiErro
     if !(200..300).contains(&resp.status) {
         return Err(decode_error(resp));
     }
-    serde_json::from_str(&resp.body).map_err(|e| {
-        ApiError::Decode(format!(
-            "{e} (body starts: {})",
-            clip(resp.body.trim_start(), 120)
-        ))
-    })
+    serde_json::from_str(&resp.body)
+        .map_err(|e| ApiError::Decode(format!("{e} (body starts: {})", clip(resp.body.trim_start(), 120))))
 }
 
 #[cfg(test)]
@@ -309,10 +296,7 @@ mod tests {
             r.url("/proxy/dc/"),
             "/proxy/dc/v1/p%201/instances?marker=a%20b%26c%3Dd&limit=50"
         );
-        assert_eq!(
-            ApiRequest::get("/x".into()).url("http://h:1"),
-            "http://h:1/x"
-        );
+        assert_eq!(ApiRequest::get("/x".into()).url("http://h:1"), "http://h:1/x");
     }
 
     #[test]
@@ -342,19 +326,11 @@ mod tests {
             400,
             r#"{"error_code":"ROMA.00013000","error_msg":"Invalid","error_details":"d","request_id":"r1"}"#,
         ));
-        assert!(
-            matches!(e, ApiError::Status { ref request_id, ref details, .. }
-            if request_id.as_deref() == Some("r1") && details.as_deref() == Some("d"))
-        );
-        let e = decode_error(&resp(
-            500,
-            r#"{"error":{"code":500,"message":"No valid host"}}"#,
-        ));
+        assert!(matches!(e, ApiError::Status { ref request_id, ref details, .. }
+            if request_id.as_deref() == Some("r1") && details.as_deref() == Some("d")));
+        let e = decode_error(&resp(500, r#"{"error":{"code":500,"message":"No valid host"}}"#));
         assert_eq!(e.to_string(), "Server error (HTTP 500): 500 No valid host");
-        let e = decode_error(&resp(
-            429,
-            r#""APIG.0308: The throttling threshold has been reached""#,
-        ));
+        let e = decode_error(&resp(429, r#""APIG.0308: The throttling threshold has been reached""#));
         assert_eq!(e.title(), "Rate limited (HTTP 429)");
         assert!(e.to_string().contains("throttling"));
         let e = decode_error(&resp(502, "<html>Bad gateway</html>"));
@@ -384,11 +360,7 @@ mod tests {
 
     #[test]
     fn secrets_are_redacted() {
-        let e = decode_error(&resp(
-            401,
-            r#"{"error_code":"X","error_msg":"token s3cret is bad"}"#,
-        ))
-        .redact("s3cret");
+        let e = decode_error(&resp(401, r#"{"error_code":"X","error_msg":"token s3cret is bad"}"#)).redact("s3cret");
         assert!(!e.to_string().contains("s3cret"));
         assert!(e.to_string().contains("[token]"));
     }

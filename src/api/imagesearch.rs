@@ -42,12 +42,7 @@ pub struct Details {
 }
 
 pub fn request(project_id: &str, instance_name: &str, auth: &Auth) -> ApiRequest {
-    ApiRequest::get(format!(
-        "/v1/{}/service/{}",
-        encode(project_id),
-        encode(instance_name)
-    ))
-    .with_auth(auth)
+    ApiRequest::get(format!("/v1/{}/service/{}", encode(project_id), encode(instance_name))).with_auth(auth)
 }
 
 pub fn is_transitional(status: &str) -> bool {
@@ -114,10 +109,7 @@ mod tests {
     #[test]
     fn texts() {
         assert_eq!(expiry_text(Some(-1), 0), "never expires");
-        assert_eq!(
-            expiry_text(Some(1_530_848_365_207), 480),
-            "2018-07-06 11:39:25 +08:00"
-        );
+        assert_eq!(expiry_text(Some(1_530_848_365_207), 480), "2018-07-06 11:39:25 +08:00");
         assert_eq!(expiry_text(None, 0), "—");
         assert_eq!(date_text(Some(-5), 0), "-5 (not a date)");
         assert_eq!(level_text(Some(30_000_000)), "30,000,000 images");

@@ -93,21 +93,13 @@ pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Erro
 /// An optional signed integer (epoch ms, -1 meaning "never") from a number, numeric string or null.
 pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     let t = d.deserialize_any(TextVisitor)?;
-    Ok(t.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(|v| v as i64))
+    Ok(t.trim().parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| v as i64))
 }
 
 /// An optional integer that may arrive as a number, a numeric string or null.
 pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     let t = d.deserialize_any(TextVisitor)?;
-    Ok(t.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| *v >= 0.0)
-        .map(|v| v as u64))
+    Ok(t.trim().parse::<f64>().ok().filter(|v| *v >= 0.0).map(|v| v as u64))
 }
 
 #[cfg(test)]
@@ -129,9 +121,7 @@ mod tests {
 
     #[test]
     fn tolerates_nulls_numbers_and_missing_fields() {
-        let p: Probe =
-            serde_json::from_str(r#"{"s":null,"v":null,"m":{"a":1,"b":null,"c":"x"},"n":"7"}"#)
-                .unwrap();
+        let p: Probe = serde_json::from_str(r#"{"s":null,"v":null,"m":{"a":1,"b":null,"c":"x"},"n":"7"}"#).unwrap();
         assert_eq!(p.s, "");
         assert!(p.v.is_empty());
         assert_eq!(p.m["a"], "1");

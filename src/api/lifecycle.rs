@@ -27,13 +27,7 @@ pub const DIAGRAM_STATES: [State; 6] = [
 ];
 
 /// States the vendor's SDK enumerates beyond the diagram: offered as filters, shown plainly.
-pub const SDK_EXTRA_STATES: [&str; 5] = [
-    "stopping",
-    "reinstalling",
-    "failed",
-    "modifyIping",
-    "switch-installing",
-];
+pub const SDK_EXTRA_STATES: [&str; 5] = ["stopping", "reinstalling", "failed", "modifyIping", "switch-installing"];
 
 impl State {
     /// Parses a wire value; never fails.
@@ -146,49 +140,23 @@ const fn t(from: Option<State>, to: State, label: &'static str) -> Transition {
 /// Every documented transition, in the order seed 004 lists them.
 pub static TRANSITIONS: [Transition; 13] = [
     t(None, State::Pending, "CreateInstance"),
-    t(
-        Some(State::Pending),
-        State::Running,
-        "CreateInstance Succeed",
-    ),
+    t(Some(State::Pending), State::Running, "CreateInstance Succeed"),
     t(Some(State::Pending), State::ShuttingDown, "DeleteInstance"),
     t(Some(State::Running), State::Stopped, "PowerOff/PowerReboot"),
-    t(
-        Some(State::Stopped),
-        State::Running,
-        "PowerOn/Provision Succeed",
-    ),
+    t(Some(State::Stopped), State::Running, "PowerOn/Provision Succeed"),
     t(Some(State::Stopped), State::Stopped, "ChangePassword"),
     t(Some(State::Pending), State::Error, "CreateInstance Failed"),
     t(Some(State::Stopped), State::Error, "Provision Failed"),
-    t(
-        Some(State::Error),
-        State::Running,
-        "Retry Provision Succeed",
-    ),
+    t(Some(State::Error), State::Running, "Retry Provision Succeed"),
     t(Some(State::Stopped), State::ShuttingDown, "DeleteInstance"),
-    t(
-        Some(State::Error),
-        State::ShuttingDown,
-        "Retry DeleteInstance",
-    ),
-    t(
-        Some(State::ShuttingDown),
-        State::Error,
-        "DeleteInstance Failed",
-    ),
-    t(
-        Some(State::ShuttingDown),
-        State::Terminated,
-        "DeleteInstance Succeed",
-    ),
+    t(Some(State::Error), State::ShuttingDown, "Retry DeleteInstance"),
+    t(Some(State::ShuttingDown), State::Error, "DeleteInstance Failed"),
+    t(Some(State::ShuttingDown), State::Terminated, "DeleteInstance Succeed"),
 ];
 
 /// The transitions that leave `state` (none for a state outside the diagram).
 pub fn transitions_from(state: &State) -> impl Iterator<Item = &'static Transition> + '_ {
-    TRANSITIONS
-        .iter()
-        .filter(move |t| t.from.as_ref() == Some(state))
+    TRANSITIONS.iter().filter(move |t| t.from.as_ref() == Some(state))
 }
 
 /// Whether observing `from` and then `to` is allowed by the diagram. Staying in a state
@@ -220,21 +188,11 @@ mod tests {
     fn diagram_has_thirteen_labelled_transitions_from_the_seed() {
         assert_eq!(TRANSITIONS.len(), 13);
         assert_eq!(TRANSITIONS.iter().filter(|t| t.from.is_none()).count(), 1);
-        assert!(TRANSITIONS
-            .iter()
-            .all(|t| !t.label.is_empty() && t.to.in_diagram()));
-        let from_stopped: Vec<_> = transitions_from(&State::Stopped)
-            .map(|t| t.to.as_str())
-            .collect();
-        assert_eq!(
-            from_stopped,
-            ["running", "stopped", "error", "shutting-down"]
-        );
+        assert!(TRANSITIONS.iter().all(|t| !t.label.is_empty() && t.to.in_diagram()));
+        let from_stopped: Vec<_> = transitions_from(&State::Stopped).map(|t| t.to.as_str()).collect();
+        assert_eq!(from_stopped, ["running", "stopped", "error", "shutting-down"]);
         assert_eq!(transitions_from(&State::Terminated).count(), 0);
-        assert_eq!(
-            transitions_from(&State::Other("stopping".into())).count(),
-            0
-        );
+        assert_eq!(transitions_from(&State::Other("stopping".into())).count(), 0);
     }
 
     #[test]
@@ -246,10 +204,7 @@ mod tests {
         assert!(!is_legal(&State::Running, &State::Pending));
         assert!(!is_legal(&State::Terminated, &State::Running));
         assert!(!is_legal(&State::Running, &State::ShuttingDown));
-        assert!(!is_legal(
-            &State::Other("x".into()),
-            &State::Other("x".into())
-        ));
+        assert!(!is_legal(&State::Other("x".into()), &State::Other("x".into())));
         assert!(!is_legal(&State::Running, &State::Other("stopping".into())));
     }
 

@@ -112,8 +112,7 @@ impl Instance {
     /// placeholder "string" in both fields of a RUNNING instance.)
     pub fn shown_error(&self) -> Option<(String, String)> {
         let real = |s: &str| !s.trim().is_empty();
-        (real(&self.error_code) || real(&self.error_msg))
-            .then(|| (self.error_code.clone(), self.error_msg.clone()))
+        (real(&self.error_code) || real(&self.error_msg)).then(|| (self.error_code.clone(), self.error_msg.clone()))
     }
 
     /// The maintenance window, e.g. "22:00:00–02:00:00".
@@ -205,8 +204,7 @@ impl OffsetQuery {
     }
 
     pub fn request(&self, project_id: &str, auth: &Auth) -> ApiRequest {
-        let mut r =
-            ApiRequest::get(format!("/v2/{}/instances", encode(project_id))).with_auth(auth);
+        let mut r = ApiRequest::get(format!("/v2/{}/instances", encode(project_id))).with_auth(auth);
         r.query.push(("offset".into(), self.offset.to_string()));
         r.query.push(("limit".into(), self.limit.to_string()));
         if let Some(s) = &self.status {
@@ -298,10 +296,7 @@ mod tests {
             status: Some("RUNNING".into()),
         };
         let pairs = q.to_pairs();
-        assert_eq!(
-            OffsetQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))),
-            q
-        );
+        assert_eq!(OffsetQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))), q);
         assert_eq!(q.to_url_query(), "limit=20&status=RUNNING&offset=40");
         assert_eq!(
             OffsetQuery::from_pairs([("limit", "500"), ("offset", "-1")]),

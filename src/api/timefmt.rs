@@ -46,7 +46,9 @@ fn at_offset(ms: i64, offset_minutes: i32) -> Option<OffsetDateTime> {
 
 /// `2025-07-11 17:07:05 +08:00` in the viewer's offset (minutes east of UTC).
 pub fn absolute(ms: i64, offset_minutes: i32) -> String {
-    let fmt = format_description!("[year]-[month]-[day] [hour]:[minute]:[second] [offset_hour sign:mandatory]:[offset_minute]");
+    let fmt = format_description!(
+        "[year]-[month]-[day] [hour]:[minute]:[second] [offset_hour sign:mandatory]:[offset_minute]"
+    );
     at_offset(ms, offset_minutes)
         .and_then(|t| t.format(fmt).ok())
         .unwrap_or_default()
@@ -79,18 +81,12 @@ mod tests {
 
     #[test]
     fn parses_seed_times_and_tolerates_empty() {
-        assert_eq!(
-            parse_rfc3339_ms("2025-07-11T17:07:05+08:00"),
-            Some(1_752_224_825_000)
-        );
+        assert_eq!(parse_rfc3339_ms("2025-07-11T17:07:05+08:00"), Some(1_752_224_825_000));
         assert_eq!(
             parse_rfc3339_ms("2025-04-22T12:03:18.50083+08:00"),
             Some(1_745_294_598_500)
         );
-        assert_eq!(
-            parse_rfc3339_ms("2019-12-06T06:49:04Z"),
-            Some(1_575_614_944_000)
-        );
+        assert_eq!(parse_rfc3339_ms("2019-12-06T06:49:04Z"), Some(1_575_614_944_000));
         assert_eq!(parse_rfc3339_ms(""), None);
         assert_eq!(parse_rfc3339_ms("yesterday"), None);
     }
@@ -109,10 +105,7 @@ mod tests {
 
     #[test]
     fn absolute_and_clock() {
-        assert_eq!(
-            absolute(1_752_224_825_000, 480),
-            "2025-07-11 17:07:05 +08:00"
-        );
+        assert_eq!(absolute(1_752_224_825_000, 480), "2025-07-11 17:07:05 +08:00");
         assert_eq!(absolute(1_752_224_825_000, 0), "2025-07-11 09:07:05 +00:00");
         assert_eq!(clock(1_752_224_825_000, -60), "08:07:05");
         assert_eq!(cell("", 0, 0).0, "—");

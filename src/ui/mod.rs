@@ -12,8 +12,8 @@ use leptos_router::path;
 use pages::connection_form::ConnectionFormPage;
 use pages::connections::ConnectionsPage;
 use pages::instance_details::InstanceDetailsPage;
-use pages::instance_list::InstanceListPage;
 use pages::instance_status::InstanceStatusPage;
+use pages::ConnectionPage;
 use state::AppState;
 
 #[component]
@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=ConnectionsPage/>
                     <Route path=path!("/connections/new") view=ConnectionFormPage/>
                     <Route path=path!("/connections/:id") view=ConnectionFormPage/>
-                    <Route path=path!("/c/:conn") view=InstanceListPage/>
+                    <Route path=path!("/c/:conn") view=ConnectionPage/>
                     <Route path=path!("/c/:conn/i/:id") view=InstanceDetailsPage/>
                     <Route path=path!("/c/:conn/i/:id/status") view=InstanceStatusPage/>
                 </Routes>

@@ -2,14 +2,17 @@
 //! Connections persist in localStorage (via leptos-use); a token lives in sessionStorage
 //! unless its connection asks to remember it on this device (then localStorage).
 
-use crate::connection::{Connection, DEMO_ID, DEMO_TOKEN};
+use crate::api::http::ApiError;
+use crate::connection::{Connection, DEMO_TOKEN};
 use crate::ui::transport::Client;
 use codee::string::JsonSerdeCodec;
 use leptos::prelude::*;
-use leptos_use_storage::use_local_storage;
+use leptos_use_storage::{use_local_storage, use_session_storage};
+use std::collections::HashMap;
 
 const CONNECTIONS_KEY: &str = "skyglass.connections";
 const TOKEN_PREFIX: &str = "skyglass.token.";
+const REACH_KEY: &str = "skyglass.reach";
 
 /// The saved connections, shared through context.
 #[derive(Clone, Copy)]
@@ -18,17 +21,31 @@ pub struct AppState {
     set_stored: WriteSignal<Option<Vec<Connection>>>,
     /// Bumped whenever a token changes, so views re-read it.
     pub token_epoch: RwSignal<u32>,
+    /// How each connection's last call went (this tab only: sessionStorage).
+    reach: Signal<HashMap<String, Reach>>,
+    set_reach: WriteSignal<HashMap<String, Reach>>,
+}
+
+/// How a connection's last call went.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Reach {
+    /// When (epoch ms).
+    pub at: f64,
+    /// `None` when it succeeded; otherwise what went wrong, in words.
+    pub failure: Option<String>,
 }
 
 impl AppState {
     /// Reads the connections from localStorage; on first launch, just the Demo cloud.
     pub fn provide() -> AppState {
-        let (stored, set_stored, _) =
-            use_local_storage::<Option<Vec<Connection>>, JsonSerdeCodec>(CONNECTIONS_KEY);
+        let (stored, set_stored, _) = use_local_storage::<Option<Vec<Connection>>, JsonSerdeCodec>(CONNECTIONS_KEY);
+        let (reach, set_reach, _) = use_session_storage::<HashMap<String, Reach>, JsonSerdeCodec>(REACH_KEY);
         let state = AppState {
             stored,
             set_stored,
             token_epoch: RwSignal::new(0),
+            reach,
+            set_reach,
         };
         provide_context(state);
         state
@@ -58,11 +75,7 @@ impl AppState {
     }
 
     pub fn remove(&self, id: &str) {
-        let all = self
-            .connections()
-            .into_iter()
-            .filter(|c| c.id != id)
-            .collect();
+        let all = self.connections().into_iter().filter(|c| c.id != id).collect();
         forget_token(id);
         self.set_stored.set(Some(all));
         self.token_epoch.update(|e| *e += 1);
@@ -85,22 +98,37 @@ impl AppState {
     pub fn set_token(&self, conn_id: &str, token: &str, remember: bool) {
         forget_token(conn_id);
         let key = format!("{TOKEN_PREFIX}{conn_id}");
-        let store = if remember {
-            local_storage()
-        } else {
-            session_storage()
-        };
+        let store = if remember { local_storage() } else { session_storage() };
         if let Some(s) = store {
             let _ = s.set_item(&key, token);
         }
         self.token_epoch.update(|e| *e += 1);
     }
 
+    /// Records how a call on `conn_id` went (a cancelled call says nothing).
+    pub fn report(&self, conn_id: &str, result: Result<(), &ApiError>) {
+        let failure = match result {
+            Ok(()) => None,
+            Err(ApiError::Aborted) => return,
+            Err(e) => Some(e.to_string()),
+        };
+        let entry = Reach {
+            at: js_sys::Date::now(),
+            failure,
+        };
+        self.set_reach.try_update(|m| {
+            m.insert(conn_id.to_owned(), entry);
+        });
+    }
+
+    /// How the connection's last call went, if it made one in this tab.
+    pub fn reach(&self, conn_id: &str) -> Option<Reach> {
+        self.reach.with(|m| m.get(conn_id).cloned())
+    }
+
     /// A client for the connection, if it exists and has a token.
     pub fn client(&self, conn_id: &str) -> Result<Client, ClientProblem> {
-        let conn = self
-            .connection(conn_id)
-            .ok_or(ClientProblem::NoSuchConnection)?;
+        let conn = self.connection(conn_id).ok_or(ClientProblem::NoSuchConnection)?;
         let token = self
             .token(&conn)
             .filter(|t| !t.is_empty())
@@ -118,7 +146,7 @@ pub enum ClientProblem {
 
 fn default_connections() -> Vec<Connection> {
     if cfg!(feature = "demo") {
-        vec![Connection::demo()]
+        Connection::demos()
     } else {
         Vec::new()
     }
@@ -137,9 +165,4 @@ fn session_storage() -> Option<web_sys::Storage> {
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Whether `id` is the built-in Demo connection.
-pub fn is_demo(id: &str) -> bool {
-    id == DEMO_ID
 }

@@ -19,11 +19,7 @@ impl Client {
     }
 
     /// Sends `req`; the token never appears in what comes back as an error.
-    pub async fn send(
-        &self,
-        req: ApiRequest,
-        signal: Option<&AbortSignal>,
-    ) -> Result<ApiResponse, ApiError> {
+    pub async fn send(&self, req: ApiRequest, signal: Option<&AbortSignal>) -> Result<ApiResponse, ApiError> {
         let result = if self.conn.demo {
             demo::send(&req)
         } else {
@@ -33,11 +29,7 @@ impl Client {
     }
 }
 
-async fn send_http(
-    base: &str,
-    req: &ApiRequest,
-    signal: Option<&AbortSignal>,
-) -> Result<ApiResponse, ApiError> {
+async fn send_http(base: &str, req: &ApiRequest, signal: Option<&AbortSignal>) -> Result<ApiResponse, ApiError> {
     let url = req.url(base);
     let mut builder = gloo_net::http::RequestBuilder::new(&url).method(match req.method {
         "POST" => gloo_net::http::Method::POST,
@@ -99,6 +91,11 @@ pub mod demo {
         CLOUD.with(Rc::clone)
     }
 
+    /// Names the Demo cloud's ImageSearch knows, to suggest in the lookup.
+    pub fn imagesearch_names() -> Vec<String> {
+        cloudsim::imagesearch_names(cloud().config())
+    }
+
     pub fn send(req: &ApiRequest) -> Result<ApiResponse, ApiError> {
         let sim_req = cloudsim::Request {
             method: req.method.into(),
@@ -121,8 +118,11 @@ pub mod demo {
 }
 
 #[cfg(not(feature = "demo"))]
-mod demo {
+pub mod demo {
     use super::*;
+    pub fn imagesearch_names() -> Vec<String> {
+        Vec::new()
+    }
     pub fn send(_: &ApiRequest) -> Result<ApiResponse, ApiError> {
         Err(ApiError::Network(
             "this build has no Demo cloud (built without the `demo` feature)".into(),

@@ -49,6 +49,8 @@ where
         updated_at: RwSignal::new(None),
         refresh: Trigger::new(),
     };
+    // Reachability for the landing page (absent when a view is mounted on its own).
+    let app = use_context::<crate::ui::state::AppState>();
     let generation = StoredValue::new(0u64);
     let in_flight = StoredValue::new_local(None::<AbortController>);
     let abort = move || {
@@ -72,10 +74,10 @@ where
         in_flight.set_value(controller);
         call.loading.set(true);
         spawn_local(async move {
-            let result = client
-                .send(req, signal.as_ref())
-                .await
-                .and_then(|r| decode(&r));
+            let result = client.send(req, signal.as_ref()).await.and_then(|r| decode(&r));
+            if let Some(app) = app {
+                app.report(&client.conn.id, result.as_ref().map(|_| ()));
+            }
             // A newer call started, or the view is gone: this answer is stale.
             if generation.try_get_value() != Some(gen) {
                 return;

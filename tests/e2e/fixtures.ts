@@ -44,13 +44,21 @@ export class ConnectionsPage {
   }
 
   /** Adds a connection to the cloudsim server behind trunk's proxy; lands on its list. */
-  async add(opts: { name: string; token?: string; baseUrl?: string; project?: string; remember?: boolean }) {
+  async add(opts: {
+    name: string;
+    service?: "clouddc" | "roma" | "bycloud" | "imagesearch";
+    token?: string;
+    baseUrl?: string;
+    project?: string;
+    remember?: boolean;
+  }) {
     await this.goto();
     await this.page.getByRole("link", { name: "Add a connection" }).click();
     await this.page.getByLabel("Name").fill(opts.name);
+    await this.page.getByLabel("Service").selectOption(opts.service ?? "clouddc");
     await this.page.getByLabel("Base URL").fill(opts.baseUrl ?? CLOUDSIM.base);
-    await this.page.getByLabel("Project ID").fill(opts.project ?? CLOUDSIM.project);
-    await this.page.getByLabel("Token (X-Auth-Token)").fill(opts.token ?? CLOUDSIM.token);
+    if (opts.service !== "bycloud") await this.page.getByLabel("Project ID").fill(opts.project ?? CLOUDSIM.project);
+    await this.page.getByLabel("Token", { exact: true }).fill(opts.token ?? CLOUDSIM.token);
     if (opts.remember) await this.page.getByLabel(/Remember the token/).check();
     await this.page.getByRole("button", { name: "Save" }).click();
     await expect(this.page).toHaveURL(/\/c\/[a-z0-9-]+/);

@@ -28,5 +28,20 @@ for (const size of SIZES) {
     await page.getByRole("link", { name: "Live status and state diagram" }).click();
     await expect(page.locator(".diagram-node.current")).toHaveCount(1);
     await shot("4-status");
+    await page.goto("/c/demo-roma");
+    await list.waitLoaded();
+    await list.rows.nth(1).click();
+    await expect(page.getByRole("region", { name: "Instance details" })).toBeVisible();
+    await shot("6-roma");
+    await page.goto("/c/demo-bycloud");
+    await list.waitLoaded();
+    await list.rows.nth(0).click();
+    await expect(page.getByRole("region", { name: "Instance details" })).toBeVisible();
+    await shot("7-bycloud");
+    await page.goto("/c/demo-imagesearch?name=imagesearch-01");
+    await expect(page.getByRole("region", { name: "Instance details" })).toBeVisible();
+    await shot("8-imagesearch");
+    await connections.goto();
+    await shot("1b-connections-after");
   });
 }

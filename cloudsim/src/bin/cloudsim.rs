@@ -12,16 +12,21 @@ use cloudsim::{Cloud, Config, MarkerStyle, Request, Response};
 use tiny_http::{Header, Server, StatusCode};
 
 const USAGE: &str = "\
-cloudsim: a simulated cloud serving the CloudDC instance APIs
+cloudsim: a simulated cloud serving the Skyglass vendor instance APIs
+
+    GET /v1/{project}/instances, /v1/{project}/instances/{id}/status   CloudDC (X-Auth-Token)
+    GET /v2/{project}/instances                                         ROMA Connect (X-Auth-Token)
+    GET /v1/instances                                                   ByCloud (Authorization: Bearer)
+    GET /v1/{project}/service/{instance_name}                           ImageSearch (X-Auth-Token)
 
 USAGE:
     cloudsim [OPTIONS]
 
 OPTIONS:
     --port N                 port on 127.0.0.1 (default 8787; 0 picks a free port)
-    --instances N            fleet size (default 300)
+    --instances N            fleet size (default 300; ImageSearch: at most 60)
     --seed N                 fleet seed (default 1)
-    --token T                the accepted X-Auth-Token (default demo-token)
+    --token T                the accepted token, every service (default demo-token)
     --project P              the accepted project_id (default demo-project)
     --marker-style bare|url  page markers as ids or as query addresses (default bare)
     --start-ms N             simulation start, Unix ms (default: now)
@@ -77,8 +82,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 .ok_or_else(|| format!("{flag} needs a value"))
         };
         fn num<T: std::str::FromStr>(flag: &str, v: String) -> Result<T, String> {
-            v.parse()
-                .map_err(|_| format!("{flag}: `{v}` is not a valid number"))
+            v.parse().map_err(|_| format!("{flag}: `{v}` is not a valid number"))
         }
         match flag.as_str() {
             "--port" => port = num(&flag, value()?)?,
@@ -121,17 +125,12 @@ fn serve(cloud: &Cloud, rq: tiny_http::Request) {
                 .map(|h| (h.field.as_str().to_string(), h.value.as_str().to_string()))
                 .collect(),
         };
-        let Response {
-            status,
-            headers,
-            body,
-        } = catch_unwind(AssertUnwindSafe(|| cloud.handle(&req, now_ms()))).unwrap_or_else(|_| {
-            Response {
+        let Response { status, headers, body } = catch_unwind(AssertUnwindSafe(|| cloud.handle(&req, now_ms())))
+            .unwrap_or_else(|_| Response {
                 status: 500,
                 headers: vec![("Content-Type".into(), "application/json".into())],
                 body: r#"{"error_code":"iMetal.0500","error_msg":"Internal server error"}"#.into(),
-            }
-        });
+            });
         (status, headers, body)
     };
     let all = headers
@@ -141,13 +140,7 @@ fn serve(cloud: &Cloud, rq: tiny_http::Request) {
         .filter_map(|(n, v)| header(n, v))
         .collect();
     let len = body.len();
-    let response = tiny_http::Response::new(
-        StatusCode(status),
-        all,
-        Cursor::new(body.into_bytes()),
-        Some(len),
-        None,
-    );
+    let response = tiny_http::Response::new(StatusCode(status), all, Cursor::new(body.into_bytes()), Some(len), None);
     // The client may have gone away; nothing to do about it.
     let _ = rq.respond(response);
 }
@@ -171,10 +164,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(args.port, |addr| addr.port());
+    let port = server.server_addr().to_ip().map_or(args.port, |addr| addr.port());
     let cloud = Arc::new(Cloud::new(args.config));
     println!("cloudsim listening on http://127.0.0.1:{port}");
     let _ = std::io::stdout().flush();

@@ -2,6 +2,8 @@
 //! `serde_json::Value`; no wire types are shared with anything.
 #![allow(dead_code)]
 
+pub mod shapes;
+
 use cloudsim::{Cloud, Config, MarkerStyle, Request, Response};
 use serde_json::Value;
 
@@ -28,6 +30,21 @@ pub fn get_req(path: &str, query: &str) -> Request {
     }
 }
 
+/// A request with any method, path, query and headers.
+pub fn request_with(method: &str, path: &str, query: &str, headers: &[(&str, &str)]) -> Request {
+    Request {
+        method: method.into(),
+        path: path.into(),
+        query: query.into(),
+        headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+    }
+}
+
+/// Whether `s` is 32 lowercase hex digits (a request id).
+pub fn is_hex32(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 /// The value of header `name` (case-insensitive).
 pub fn header<'a>(resp: &'a Response, name: &str) -> Option<&'a str> {
     resp.headers
@@ -44,8 +61,8 @@ pub fn send(cloud: &Cloud, req: &Request, now_ms: i64) -> (u16, Value) {
         Some("application/json"),
         "every response is JSON"
     );
-    let body: Value = serde_json::from_str(&resp.body)
-        .unwrap_or_else(|e| panic!("body is not JSON ({e}): {}", resp.body));
+    let body: Value =
+        serde_json::from_str(&resp.body).unwrap_or_else(|e| panic!("body is not JSON ({e}): {}", resp.body));
     (resp.status, body)
 }
 

@@ -19,12 +19,7 @@ pub fn ErrorBanner(
             details,
             request_id,
             ..
-        } => (
-            code.clone(),
-            message.clone(),
-            details.clone(),
-            request_id.clone(),
-        ),
+        } => (code.clone(), message.clone(), details.clone(), request_id.clone()),
         ApiError::Network(m) => (
             None,
             format!("{m}. Check the base URL, the proxy, and that the endpoint is up."),

@@ -3,6 +3,7 @@
 pub mod error_banner;
 pub mod instance_table;
 pub mod pager;
+pub mod refresh_control;
 pub mod state_badge;
 pub mod state_diagram;
 pub mod time_cell;

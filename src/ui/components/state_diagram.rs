@@ -67,9 +67,7 @@ fn arrow(from: Option<&State>, to: &State) -> (String, (f64, f64)) {
     let p0 = exit_point(a, b, sa_w, sa_h);
     let p1 = exit_point(b, a, hw, hh);
     let (mx, my) = ((p0.0 + p1.0) / 2.0, (p0.1 + p1.1) / 2.0);
-    let len = ((p1.0 - p0.0).powi(2) + (p1.1 - p0.1).powi(2))
-        .sqrt()
-        .max(1.0);
+    let len = ((p1.0 - p0.0).powi(2) + (p1.1 - p0.1).powi(2)).sqrt().max(1.0);
     // Left normal of the direction of travel.
     let (nx, ny) = ((p1.1 - p0.1) / len, -(p1.0 - p0.0) / len);
     let k = bend(from, to);
@@ -151,9 +149,6 @@ mod tests {
     #[test]
     fn exit_points_sit_on_the_box() {
         assert_eq!(exit_point((0.0, 0.0), (100.0, 0.0), 10.0, 5.0), (10.0, 0.0));
-        assert_eq!(
-            exit_point((0.0, 0.0), (0.0, -100.0), 10.0, 5.0),
-            (0.0, -5.0)
-        );
+        assert_eq!(exit_point((0.0, 0.0), (0.0, -100.0), 10.0, 5.0), (0.0, -5.0));
     }
 }

@@ -11,10 +11,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 pub fn ConnectionFormPage() -> impl IntoView {
     let state = AppState::expect();
     let params = use_params_map();
-    let editing = params
-        .read_untracked()
-        .get("id")
-        .and_then(|id| state.connection(&id));
+    let editing = params.read_untracked().get("id").and_then(|id| state.connection(&id));
     let is_new = editing.is_none();
     let original = editing.clone().unwrap_or(Connection {
         id: String::new(),
@@ -56,12 +53,12 @@ pub fn ConnectionFormPage() -> impl IntoView {
             },
             name: name.get_untracked().trim().to_string(),
             service: service.get_untracked(),
-            base_url: base_url
-                .get_untracked()
-                .trim()
-                .trim_end_matches('/')
-                .to_string(),
-            project_id: project_id.get_untracked().trim().to_string(),
+            base_url: base_url.get_untracked().trim().trim_end_matches('/').to_string(),
+            project_id: if service.get_untracked().needs_project() {
+                project_id.get_untracked().trim().to_string()
+            } else {
+                String::new()
+            },
             remember_token: remember.get_untracked(),
             demo: false,
         };
@@ -72,9 +69,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
         let new_token = token.get_untracked();
         let new_token = new_token.trim();
         if new_token.is_empty() && !had_token {
-            problem.set(Some(
-                "Enter a token: every call to this service needs one.".into(),
-            ));
+            problem.set(Some("Enter a token: every call to this service needs one.".into()));
             return;
         }
         // Moving a kept token between session and local storage, or storing a new one.
@@ -102,9 +97,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
                         if let Some(s) = Service::from_key(&event_target_value(&ev)) { service.set(s) }
                     } prop:value=move || service.get().key()>
                         {Service::ALL.iter().map(|s| view! {
-                            <option value=s.key() disabled=!s.is_available()>
-                                {format!("{}{}", s.label(), if s.is_available() { "" } else { " — coming soon" })}
-                            </option>
+                            <option value=s.key()>{s.label()}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -112,13 +105,18 @@ pub fn ConnectionFormPage() -> impl IntoView {
                     <input name="base_url" bind:value=base_url placeholder="/proxy/clouddc-cn-east-3" autocomplete="off"/>
                     <small>"An absolute URL, or a same-origin proxy path such as /proxy/clouddc-cn-east-3. The clouds send no CORS headers, so a browser needs a proxy: see the README."</small>
                 </label>
-                <label>"Project ID"
-                    <input name="project_id" bind:value=project_id autocomplete="off"/>
-                </label>
-                <label>"Token (X-Auth-Token)"
-                    <input name="token" type="password" bind:value=token autocomplete="off"
-                        placeholder=if had_token { "unchanged: leave empty to keep the current token" } else { "" }/>
-                </label>
+                <Show when=move || service.get().needs_project()>
+                    <label>"Project ID"
+                        <input name="project_id" bind:value=project_id autocomplete="off"/>
+                    </label>
+                </Show>
+                <label for="token">"Token"</label>
+                <input id="token" name="token" type="password" bind:value=token autocomplete="off" aria-describedby="token-hint"
+                    placeholder=if had_token { "unchanged: leave empty to keep the current token" } else { "" }/>
+                <small id="token-hint" class="hint">{move || match service.get().auth(String::new()) {
+                    crate::api::http::Auth::Bearer(_) => "Sent as Authorization: Bearer <token>.",
+                    crate::api::http::Auth::AuthToken(_) => "Sent as the X-Auth-Token header (an IAM token: X-Subject-Token).",
+                }}</small>
                 <label class="checkbox">
                     <input name="remember" type="checkbox" bind:checked=remember/>
                     "Remember the token on this device (otherwise it is forgotten when the tab closes)"

@@ -3,6 +3,7 @@
 
 use super::list_href;
 use crate::connection::Connection;
+use crate::ui::components::time_cell::clock_label;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -49,14 +50,25 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
             (false, false, _) => "no token in this tab",
         }
     };
+    let reach_id = id.clone();
+    let reach = Memo::new(move |_| state.reach(&reach_id));
+    let reach_state = move || match reach.get() {
+        None => "unknown",
+        Some(r) if r.failure.is_none() => "ok",
+        Some(_) => "failed",
+    };
+    let reach_text = move || match reach.get() {
+        None => "Not called yet in this tab".to_string(),
+        Some(r) => match r.failure {
+            None => format!("Last call OK at {}", clock_label(r.at)),
+            Some(f) => format!("Last call failed at {}: {f}", clock_label(r.at)),
+        },
+    };
     let remove_id = id.clone();
     let name = conn.name.clone();
     let remove = move |_| {
         let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(&format!("Remove the connection “{name}”?"))
-                    .ok()
-            })
+            .and_then(|w| w.confirm_with_message(&format!("Remove the connection “{name}”?")).ok())
             .unwrap_or(false);
         if ok {
             state.remove(&remove_id);
@@ -71,6 +83,7 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
                 <div class="mono small">{endpoint}</div>
                 {(!conn.project_id.is_empty()).then(|| view! { <div class="small">"Project " <code>{conn.project_id.clone()}</code></div> })}
                 <div class="small">{token_note}</div>
+                <div class="small reach" data-reach=reach_state>{reach_text}</div>
             </div>
             <div class="connection-actions">
                 <a class="button" href=list_href(&id)>"Open"</a>

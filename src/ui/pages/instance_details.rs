@@ -61,12 +61,8 @@ fn InstanceFields(inst: Instance, conn_id: String) -> impl IntoView {
     let user_data = match decode_user_data(&inst.user_data) {
         UserData::Empty => view! { <span class="muted">"none"</span> }.into_any(),
         UserData::Text(t) => view! { <pre class="user-data">{t}</pre> }.into_any(),
-        UserData::Binary(n) => {
-            view! { <span>{format!("{n} bytes of binary data")}</span> }.into_any()
-        }
-        UserData::NotBase64(raw) => {
-            view! { <span>"Not base64; as it arrived: " <code>{raw}</code></span> }.into_any()
-        }
+        UserData::Binary(n) => view! { <span>{format!("{n} bytes of binary data")}</span> }.into_any(),
+        UserData::NotBase64(raw) => view! { <span>"Not base64; as it arrived: " <code>{raw}</code></span> }.into_any(),
     };
     let field = |label: &'static str, value: String| {
         view! { <dt>{label}</dt><dd class="mono">{if value.is_empty() { "—".to_string() } else { value }}</dd> }

@@ -1,7 +1,7 @@
 //! The CloudDC instance list (seed 000): marker paging, page size, state filter, all kept
 //! in the URL so that a reload or a shared link shows the same page.
 
-use super::{details_href, ConnectionHeading, WithClient};
+use super::{details_href, pairs_ref, use_query_navigation, use_url_query, ConnectionHeading};
 use crate::api::clouddc::{InstanceList as InstancePage, ListQuery, PAGE_SIZES};
 use crate::api::http::decode_json;
 use crate::api::lifecycle::{DIAGRAM_STATES, SDK_EXTRA_STATES};
@@ -12,45 +12,19 @@ use crate::ui::components::time_cell::clock_label;
 use crate::ui::transport::Client;
 use crate::ui::use_api::use_api;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::use_navigate;
 
-/// The routed page: reads the connection and the page from the URL.
+/// The routed page: reads the page from the URL and writes it back.
 #[component]
-pub fn InstanceListPage() -> impl IntoView {
-    let params = use_params_map();
-    let conn_id = Signal::derive(move || params.read().get("conn").unwrap_or_default());
-    let query_map = use_query_map();
-    let query = Memo::new(move |_| {
-        let m = query_map.read();
-        let pairs: Vec<(&str, String)> = ["limit", "marker", "state", "page"]
-            .into_iter()
-            .filter_map(|k| m.get(k).map(|v| (k, v)))
-            .collect();
-        ListQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
-    });
+pub fn InstanceListPage(client: Client) -> impl IntoView {
+    let url = use_url_query();
+    let query = Memo::new(move |_| url.with(|p| ListQuery::from_pairs(pairs_ref(p))));
+    let go = use_query_navigation(client.conn.id.clone());
+    let on_query = Callback::new(move |q: ListQuery| go.run(q.to_url_query()));
     let navigate = use_navigate();
-    let nav = navigate.clone();
-    let on_query = Callback::new(move |q: ListQuery| {
-        nav(
-            &format!(
-                "/c/{}?{}",
-                crate::api::http::encode(&conn_id.get_untracked()),
-                q.to_url_query()
-            ),
-            Default::default(),
-        );
-    });
-    let on_open = Callback::new(move |id: String| {
-        navigate(
-            &details_href(&conn_id.get_untracked(), &id),
-            Default::default(),
-        )
-    });
-    view! {
-        <WithClient conn_id child=move |client: Client| view! {
-            <InstanceListView client query=query on_query on_open/>
-        }/>
-    }
+    let conn_id = client.conn.id.clone();
+    let on_open = Callback::new(move |id: String| navigate(&details_href(&conn_id, &id), Default::default()));
+    view! { <InstanceListView client query=query on_query on_open/> }
 }
 
 /// The list itself, independent of the router (mounted directly by the browser tests).
@@ -77,10 +51,7 @@ pub fn InstanceListView(
             .with(|d| d.as_ref().map(|p| p.instances.clone()).unwrap_or_default())
     });
     let total = Signal::derive(move || call.data.with(|d| d.as_ref().and_then(|p| p.count)));
-    let next = Memo::new(move |_| {
-        call.data
-            .with(|d| d.as_ref().and_then(|p| query.get().next(p)))
-    });
+    let next = Memo::new(move |_| call.data.with(|d| d.as_ref().and_then(|p| query.get().next(p))));
     let previous = Memo::new(move |_| call.data.with(|d| query.get().previous(d.as_ref())));
     let loading = call.loading;
     let set_state = move |ev: leptos::ev::Event| {

@@ -41,10 +41,8 @@ pub fn InstanceStatusView(client: Client, #[prop(into)] id: Signal<String>) -> i
     );
     let in_progress = Memo::new(move |_| {
         call.data.with(|d| {
-            d.as_ref().is_some_and(|s| {
-                State::parse(&s.state).is_transitional()
-                    || operation_in_progress(&s.operation_state)
-            })
+            d.as_ref()
+                .is_some_and(|s| State::parse(&s.state).is_transitional() || operation_in_progress(&s.operation_state))
         })
     });
     let poll = use_interval_fn_with_options(

@@ -1,15 +1,19 @@
 //! One module per view.
 
+pub mod bycloud_list;
 pub mod connection_form;
 pub mod connections;
+pub mod imagesearch_lookup;
 pub mod instance_details;
 pub mod instance_list;
 pub mod instance_status;
+pub mod roma_list;
 
 use crate::connection::Service;
 use crate::ui::state::{AppState, ClientProblem};
 use crate::ui::transport::Client;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// URL of a connection's instance list.
 pub fn list_href(conn: &str) -> String {
@@ -30,6 +34,47 @@ pub fn status_href(conn: &str, id: &str) -> String {
     format!("{}/status", details_href(conn, id))
 }
 
+/// The connection's own view, by service: `/c/{connection}`.
+#[component]
+pub fn ConnectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let conn_id = Signal::derive(move || params.read().get("conn").unwrap_or_default());
+    view! {
+        <WithClient conn_id child=move |client: Client| match client.conn.service {
+            Service::CloudDc => view! { <instance_list::InstanceListPage client/> }.into_any(),
+            Service::RomaConnect => view! { <roma_list::RomaListPage client/> }.into_any(),
+            Service::ByCloud => view! { <bycloud_list::ByCloudListPage client/> }.into_any(),
+            Service::ImageSearch => view! { <imagesearch_lookup::ImageSearchPage client/> }.into_any(),
+        }/>
+    }
+}
+
+/// The view's URL query as (key, value) pairs, reactive.
+pub fn use_url_query() -> Memo<Vec<(String, String)>> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query
+            .read()
+            .latest_values()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    })
+}
+
+/// Navigates to the connection's view with another URL query (a history entry each).
+pub fn use_query_navigation(conn_id: String) -> Callback<String> {
+    let navigate = use_navigate();
+    Callback::new(move |query: String| {
+        let sep = if query.is_empty() { "" } else { "?" };
+        navigate(&format!("{}{sep}{query}", list_href(&conn_id)), Default::default());
+    })
+}
+
+/// Pairs as borrowed (key, value) for the `from_pairs` readers.
+pub fn pairs_ref(pairs: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
+    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+}
+
 /// Renders `child` with a client for the connection, or says why there is none
 /// (no such connection, no token in this session, a service not available yet).
 #[component]
@@ -42,14 +87,6 @@ where
     let client = Memo::new(move |_| state.client(&conn_id.get()));
     move || {
         match client.get() {
-        Ok(c) if !c.conn.service.is_available() => view! {
-            <section class="notice">
-                <h2>{c.conn.name.clone()}</h2>
-                <p>{format!("{} views are coming soon; only CloudDC is available in this version.", c.conn.service.label())}</p>
-                <p><a href="/">"Back to connections"</a></p>
-            </section>
-        }
-        .into_any(),
         Ok(c) => child(c).into_any(),
         Err(ClientProblem::NoSuchConnection) => view! {
             <section class="notice" role="alert">
