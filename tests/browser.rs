@@ -10,9 +10,11 @@ use skyglass::ui::components::error_banner::ErrorBanner;
 use skyglass::ui::pages::instance_list::InstanceListView;
 use skyglass::ui::pages::instance_status::InstanceStatusView;
 use skyglass::ui::transport::{demo, Client};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
+
+mod browser_support;
+use browser_support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -29,56 +31,6 @@ fn demo_page(q: &ListQuery) -> InstanceList {
 fn demo_status(id: &str) -> InstanceStatus {
     let c = Connection::demo();
     decode_json(&demo::send(&status_request(&c.project_id, id, &Auth::AuthToken(DEMO_TOKEN.into()))).unwrap()).unwrap()
-}
-
-/// A fresh element to mount into.
-fn container() -> HtmlElement {
-    let doc = document();
-    let el: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
-/// Waits (up to 5 s) until `check` holds.
-async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..250 {
-        if check() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for: {what}");
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn row_ids(root: &Element) -> Vec<String> {
-    all(root, "tr.instance-row")
-        .iter()
-        .filter_map(|r| r.get_attribute("data-id"))
-        .collect()
-}
-
-fn button(root: &Element, label: &str) -> HtmlElement {
-    all(root, "button")
-        .into_iter()
-        .find(|b| b.text_content().unwrap_or_default().contains(label))
-        .unwrap_or_else(|| panic!("no button {label}"))
-        .unchecked_into()
 }
 
 fn mount_list(el: &HtmlElement, query: RwSignal<ListQuery>) {

@@ -13,7 +13,10 @@ use skyglass::ui::pages::roma_list::RomaListView;
 use skyglass::ui::transport::{demo, Client};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
+
+mod browser_support;
+use browser_support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -30,58 +33,6 @@ fn client(id: &str) -> Client {
 
 fn ask<T: DeserializeOwned>(req: ApiRequest) -> T {
     decode_json(&demo::send(&req).unwrap()).unwrap()
-}
-
-fn container() -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
-async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..250 {
-        if check() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for: {what}");
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn row_ids(root: &Element) -> Vec<String> {
-    all(root, "tr.instance-row")
-        .iter()
-        .filter_map(|r| r.get_attribute("data-id"))
-        .collect()
-}
-
-fn click_button(root: &Element, label: &str) {
-    let b: HtmlElement = all(root, "button")
-        .into_iter()
-        .find(|b| b.text_content().unwrap_or_default().trim() == label)
-        .unwrap_or_else(|| panic!("no button {label}"))
-        .unchecked_into();
-    b.click();
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
 }
 
 #[wasm_bindgen_test]

@@ -2,7 +2,7 @@
 //! driven by `meta.has_more` and `links.next`/`links.previous`, and filters for name
 //! (exact, or a prefix ending in `*`), status, tags (all must match), flavor and image.
 
-use super::http::{encode, query_param, ApiRequest, Auth};
+use super::http::{query_param, ApiRequest, Auth, UrlQuery};
 use super::lenient;
 use super::lifecycle::Tone;
 use serde::{Deserialize, Deserializer};
@@ -234,6 +234,44 @@ pub struct MarkerQuery {
 
 const FILTER_KEYS: [&str; 5] = ["name", "status", "tags", "flavor_id", "image_id"];
 
+impl UrlQuery for MarkerQuery {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut q = MarkerQuery::first(DEFAULT_PAGE_SIZE);
+        for (k, v) in pairs {
+            let v = v.trim();
+            match k {
+                "limit" => {
+                    q.limit = v
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|l| (1..=1000).contains(l))
+                        .unwrap_or(DEFAULT_PAGE_SIZE)
+                }
+                "marker" if !v.is_empty() => q.marker = Some(v.to_owned()),
+                "page" => q.page = v.parse::<u32>().unwrap_or(1),
+                k if !v.is_empty() => {
+                    if let Some(slot) = q.filter_mut(k) {
+                        *slot = Some(v.to_owned());
+                    }
+                }
+                _ => {}
+            }
+        }
+        q.page = if q.marker.is_none() { 1 } else { q.page.max(2) };
+        q
+    }
+
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![("limit", self.limit.to_string())];
+        out.extend(self.filters());
+        if let Some(m) = &self.marker {
+            out.push(("marker", m.clone()));
+            out.push(("page", self.page.to_string()));
+        }
+        out
+    }
+}
+
 impl MarkerQuery {
     pub fn first(limit: u32) -> Self {
         MarkerQuery {
@@ -262,50 +300,6 @@ impl MarkerQuery {
             .zip(values)
             .filter_map(|(k, v)| v.clone().map(|v| (*k, v)))
             .collect()
-    }
-
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut q = MarkerQuery::first(DEFAULT_PAGE_SIZE);
-        for (k, v) in pairs {
-            let v = v.trim();
-            match k {
-                "limit" => {
-                    q.limit = v
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|l| (1..=1000).contains(l))
-                        .unwrap_or(DEFAULT_PAGE_SIZE)
-                }
-                "marker" if !v.is_empty() => q.marker = Some(v.to_owned()),
-                "page" => q.page = v.parse::<u32>().unwrap_or(1),
-                k if !v.is_empty() => {
-                    if let Some(slot) = q.filter_mut(k) {
-                        *slot = Some(v.to_owned());
-                    }
-                }
-                _ => {}
-            }
-        }
-        q.page = if q.marker.is_none() { 1 } else { q.page.max(2) };
-        q
-    }
-
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
-        let mut out = vec![("limit", self.limit.to_string())];
-        out.extend(self.filters());
-        if let Some(m) = &self.marker {
-            out.push(("marker", m.clone()));
-            out.push(("page", self.page.to_string()));
-        }
-        out
-    }
-
-    pub fn to_url_query(&self) -> String {
-        self.to_pairs()
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
     }
 
     pub fn request(&self, auth: &Auth) -> ApiRequest {

@@ -2,7 +2,7 @@
 //! status (seed 004). Wire types exactly as documented, decoded leniently; request
 //! building; and the marker page cursor.
 
-use super::http::{encode, query_param, ApiRequest, Auth};
+use super::http::{encode, query_param, ApiRequest, Auth, UrlQuery};
 use super::lenient;
 use base64::Engine;
 use serde::Deserialize;
@@ -211,10 +211,10 @@ impl Default for ListQuery {
     }
 }
 
-impl ListQuery {
+impl UrlQuery for ListQuery {
     /// Reads a view's URL query (`limit`, `marker`, `state`, `page`); anything odd falls
     /// back to the default.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut q = ListQuery::default();
         for (k, v) in pairs {
             let v = v.trim();
@@ -239,7 +239,7 @@ impl ListQuery {
     }
 
     /// The view's URL query, the inverse of [`ListQuery::from_pairs`].
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![("limit", self.limit.to_string())];
         if let Some(s) = &self.state {
             out.push(("state", s.clone()));
@@ -250,16 +250,9 @@ impl ListQuery {
         }
         out
     }
+}
 
-    /// The view's URL query string (no leading `?`).
-    pub fn to_url_query(&self) -> String {
-        self.to_pairs()
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
-    }
-
+impl ListQuery {
     /// The first page with another page size or filter.
     pub fn restart(&self, limit: u32, state: Option<String>) -> Self {
         ListQuery {

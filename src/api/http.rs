@@ -33,6 +33,27 @@ pub fn query_param(address: &str, key: &str) -> Option<String> {
         })
 }
 
+/// Encodes `key=value` pairs joined by `&` (no leading `?`).
+pub fn encode_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k.as_ref()), encode(v.as_ref())))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// A view's position and filters, as they live in the view's URL query.
+pub trait UrlQuery: Sized {
+    /// Reads the URL query's pairs; anything odd falls back to the default.
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self;
+    /// The URL query's pairs, the inverse of [`UrlQuery::from_pairs`].
+    fn to_pairs(&self) -> Vec<(&'static str, String)>;
+    /// The URL query string (no leading `?`).
+    fn to_url_query(&self) -> String {
+        encode_pairs(&self.to_pairs())
+    }
+}
+
 /// How a connection authenticates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Auth {
@@ -86,11 +107,7 @@ impl ApiRequest {
 
     /// The encoded query string, without the leading `?`.
     pub fn query_string(&self) -> String {
-        self.query
-            .iter()
-            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        encode_pairs(&self.query)
     }
 
     /// The full URL below `base` (an absolute URL or a same-origin path such as `/proxy/dc`).

@@ -1,7 +1,7 @@
 //! ROMA Connect (seed 001): `GET /v2/{project_id}/instances` with offset/limit paging,
 //! a `status` filter, and `total`/`size` in the answer.
 
-use super::http::{encode, ApiRequest, Auth};
+use super::http::{encode, ApiRequest, Auth, UrlQuery};
 use super::lenient;
 use super::lifecycle::Tone;
 use serde::Deserialize;
@@ -162,9 +162,9 @@ impl Default for OffsetQuery {
     }
 }
 
-impl OffsetQuery {
+impl UrlQuery for OffsetQuery {
     /// Reads a view's URL query (`offset`, `limit`, `status`); odd values fall back.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut q = OffsetQuery::default();
         for (k, v) in pairs {
             let v = v.trim();
@@ -184,7 +184,7 @@ impl OffsetQuery {
         q
     }
 
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![("limit", self.limit.to_string())];
         if let Some(s) = &self.status {
             out.push(("status", s.clone()));
@@ -194,15 +194,9 @@ impl OffsetQuery {
         }
         out
     }
+}
 
-    pub fn to_url_query(&self) -> String {
-        self.to_pairs()
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
-    }
-
+impl OffsetQuery {
     pub fn request(&self, project_id: &str, auth: &Auth) -> ApiRequest {
         let mut r = ApiRequest::get(format!("/v2/{}/instances", encode(project_id))).with_auth(auth);
         r.query.push(("offset".into(), self.offset.to_string()));

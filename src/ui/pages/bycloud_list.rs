@@ -2,9 +2,9 @@
 //! `links.next`/`links.previous`; filters for name (exact or `prefix*`), status, tags,
 //! flavor and image; a details panel for the selected row. All of it lives in the URL.
 
-use super::{pairs_ref, use_query_navigation, use_url_query, ConnectionHeading};
+use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::bycloud::{self, Instance, InstanceList, MarkerQuery, PAGE_SIZES, STATUSES};
-use crate::api::http::{decode_json, encode};
+use crate::api::http::decode_json;
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::pager::Pager;
 use crate::ui::components::refresh_control::RefreshControl;
@@ -16,17 +16,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ByCloudListPage(client: Client) -> impl IntoView {
-    let url = use_url_query();
-    let query = Memo::new(move |_| url.with(|p| MarkerQuery::from_pairs(pairs_ref(p))));
-    let selected = Memo::new(move |_| url.with(|p| p.iter().find(|(k, _)| k == "selected").map(|(_, v)| v.clone())));
-    let go = use_query_navigation(client.conn.id.clone());
-    let on_query = Callback::new(move |(q, sel): (MarkerQuery, Option<String>)| {
-        let mut s = q.to_url_query();
-        if let Some(id) = sel {
-            s.push_str(&format!("&selected={}", encode(&id)));
-        }
-        go.run(s);
-    });
+    let ListUrl {
+        query,
+        selected,
+        change: on_query,
+    } = use_list_url::<MarkerQuery>(client.conn.id.clone());
     view! { <ByCloudListView client query selected on_query/> }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{details_href, pairs_ref, use_query_navigation, use_url_query, ConnectionHeading};
 use crate::api::clouddc::{InstanceList as InstancePage, ListQuery, PAGE_SIZES};
-use crate::api::http::decode_json;
+use crate::api::http::{decode_json, UrlQuery};
 use crate::api::lifecycle::{DIAGRAM_STATES, SDK_EXTRA_STATES};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::instance_table::InstanceTable;

@@ -9,6 +9,7 @@ pub mod instance_list;
 pub mod instance_status;
 pub mod roma_list;
 
+use crate::api::http::{encode_pairs, UrlQuery};
 use crate::connection::Service;
 use crate::ui::state::{AppState, ClientProblem};
 use crate::ui::transport::Client;
@@ -68,6 +69,34 @@ pub fn use_query_navigation(conn_id: String) -> Callback<String> {
         let sep = if query.is_empty() { "" } else { "?" };
         navigate(&format!("{}{sep}{query}", list_href(&conn_id)), Default::default());
     })
+}
+
+/// A list view's URL state: its page and filters (`Q`), the selected row (`selected=`),
+/// and a callback that changes both (one history entry each).
+pub struct ListUrl<Q: Send + Sync + 'static> {
+    pub query: Memo<Q>,
+    pub selected: Memo<Option<String>>,
+    pub change: Callback<(Q, Option<String>)>,
+}
+
+pub fn use_list_url<Q>(conn_id: String) -> ListUrl<Q>
+where
+    Q: UrlQuery + PartialEq + Clone + Send + Sync + 'static,
+{
+    let url = use_url_query();
+    let query = Memo::new(move |_| url.with(|p| Q::from_pairs(pairs_ref(p))));
+    let selected = Memo::new(move |_| url.with(|p| p.iter().find(|(k, _)| k == "selected").map(|(_, v)| v.clone())));
+    let go = use_query_navigation(conn_id);
+    let change = Callback::new(move |(q, sel): (Q, Option<String>)| {
+        let mut pairs = q.to_pairs();
+        pairs.extend(sel.map(|id| ("selected", id)));
+        go.run(encode_pairs(&pairs));
+    });
+    ListUrl {
+        query,
+        selected,
+        change,
+    }
 }
 
 /// Pairs as borrowed (key, value) for the `from_pairs` readers.

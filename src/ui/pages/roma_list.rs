@@ -2,8 +2,8 @@
 //! known), page size, status filter; a details panel for the selected row. Page, size,
 //! filter and selection live in the URL.
 
-use super::{pairs_ref, use_query_navigation, use_url_query, ConnectionHeading};
-use crate::api::http::{decode_json, encode};
+use super::{use_list_url, ConnectionHeading, ListUrl};
+use crate::api::http::decode_json;
 use crate::api::roma::{self, Instance, InstanceList, OffsetQuery, PAGE_SIZES, STATUSES};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::pager::NumberedPager;
@@ -17,17 +17,11 @@ use leptos::prelude::*;
 /// The routed page: reads the page and the selection from the URL and writes them back.
 #[component]
 pub fn RomaListPage(client: Client) -> impl IntoView {
-    let url = use_url_query();
-    let query = Memo::new(move |_| url.with(|p| OffsetQuery::from_pairs(pairs_ref(p))));
-    let selected = Memo::new(move |_| url.with(|p| p.iter().find(|(k, _)| k == "selected").map(|(_, v)| v.clone())));
-    let go = use_query_navigation(client.conn.id.clone());
-    let on_query = Callback::new(move |(q, sel): (OffsetQuery, Option<String>)| {
-        let mut s = q.to_url_query();
-        if let Some(id) = sel {
-            s.push_str(&format!("&selected={}", encode(&id)));
-        }
-        go.run(s);
-    });
+    let ListUrl {
+        query,
+        selected,
+        change: on_query,
+    } = use_list_url::<OffsetQuery>(client.conn.id.clone());
     view! { <RomaListView client query selected on_query/> }
 }
 
