@@ -2,6 +2,7 @@
 
 pub mod error_banner;
 pub mod instance_table;
+pub mod page_size;
 pub mod pager;
 pub mod refresh_control;
 pub mod state_badge;

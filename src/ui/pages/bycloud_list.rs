@@ -6,6 +6,7 @@ use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::bycloud::{self, Instance, InstanceList, MarkerQuery, PAGE_SIZES, STATUSES};
 use crate::api::http::decode_json;
 use crate::ui::components::error_banner::ErrorBanner;
+use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::Pager;
 use crate::ui::components::refresh_control::RefreshControl;
 use crate::ui::components::state_badge::Badge;
@@ -86,9 +87,8 @@ pub fn ByCloudListView(
         go(query.get_untracked().with_filters(query.get_untracked().limit, &values));
     };
     let clear = move |_| go(MarkerQuery::first(query.get_untracked().limit));
-    let set_limit = move |ev: leptos::ev::Event| {
+    let set_limit = move |limit: u32| {
         let q = query.get_untracked();
-        let limit = event_target_value(&ev).parse().unwrap_or(q.limit);
         go(q.with_filters(limit, &q.filters()));
     };
     let err_conn = conn_id.clone();
@@ -119,11 +119,7 @@ pub fn ByCloudListView(
                 <button type="button" on:click=clear>"Clear"</button>
             </form>
             <div class="toolbar">
-                <label>"Page size "
-                    <select name="limit" on:change=set_limit prop:value=move || query.get().limit.to_string()>
-                        {PAGE_SIZES.iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
-                    </select>
-                </label>
+                <PageSizeSelect sizes=&PAGE_SIZES value=Signal::derive(move || query.get().limit) on_change=set_limit/>
                 <span class="spacer"></span>
                 <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh()/>
             </div>

@@ -7,6 +7,7 @@ use crate::api::http::{decode_json, UrlQuery};
 use crate::api::lifecycle::{DIAGRAM_STATES, SDK_EXTRA_STATES};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::instance_table::InstanceTable;
+use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::Pager;
 use crate::ui::components::time_cell::clock_label;
 use crate::ui::transport::Client;
@@ -59,9 +60,8 @@ pub fn InstanceListView(
         let q = query.get_untracked();
         on_query.run(q.restart(q.limit, (!v.is_empty()).then_some(v)));
     };
-    let set_limit = move |ev: leptos::ev::Event| {
+    let set_limit = move |limit: u32| {
         let q = query.get_untracked();
-        let limit = event_target_value(&ev).parse().unwrap_or(q.limit);
         on_query.run(q.restart(limit, q.state.clone()));
     };
     let error_conn = conn_id.clone();
@@ -80,12 +80,7 @@ pub fn InstanceListView(
                         </optgroup>
                     </select>
                 </label>
-                <label>
-                    "Page size "
-                    <select name="limit" on:change=set_limit prop:value=move || query.get().limit.to_string()>
-                        {PAGE_SIZES.iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
-                    </select>
-                </label>
+                <PageSizeSelect sizes=&PAGE_SIZES value=Signal::derive(move || query.get().limit) on_change=set_limit/>
                 <span class="spacer"></span>
                 <span class="updated" aria-live="polite">
                     {move || if loading.get() { "Loading…".to_string() } else {

@@ -6,6 +6,7 @@ use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::http::decode_json;
 use crate::api::roma::{self, Instance, InstanceList, OffsetQuery, PAGE_SIZES, STATUSES};
 use crate::ui::components::error_banner::ErrorBanner;
+use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::NumberedPager;
 use crate::ui::components::refresh_control::RefreshControl;
 use crate::ui::components::state_badge::Badge;
@@ -53,9 +54,9 @@ pub fn RomaListView(
         let q = query.get_untracked();
         go(q.restart(q.limit, (!v.is_empty()).then_some(v)));
     };
-    let set_limit = move |ev: leptos::ev::Event| {
+    let set_limit = move |limit: u32| {
         let q = query.get_untracked();
-        go(q.restart(event_target_value(&ev).parse().unwrap_or(q.limit), q.status.clone()));
+        go(q.restart(limit, q.status.clone()));
     };
     let rows = Signal::derive(move || {
         call.data
@@ -78,11 +79,7 @@ pub fn RomaListView(
                         {STATUSES.iter().map(|s| view! { <option value=*s>{*s}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>"Page size "
-                    <select name="limit" on:change=set_limit prop:value=move || query.get().limit.to_string()>
-                        {PAGE_SIZES.iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
-                    </select>
-                </label>
+                <PageSizeSelect sizes=&PAGE_SIZES value=Signal::derive(move || query.get().limit) on_change=set_limit/>
                 <span class="spacer"></span>
                 <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh()/>
             </div>
