@@ -5,5 +5,6 @@
 
 pub mod api;
 pub mod connection;
+pub mod limiter;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

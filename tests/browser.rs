@@ -246,7 +246,7 @@ async fn status_view_refreshes_by_itself_only_while_in_progress() {
     assert!(el
         .text_content()
         .unwrap()
-        .contains("Refreshing every 2 s while in progress"));
+        .contains("Refreshing by itself while in progress"));
     let stamp = |el: &HtmlElement| all(el, ".updated")[0].text_content().unwrap_or_default();
     let first = stamp(&el);
     // The view asks again by itself: the "Updated" time moves without any click.
@@ -276,4 +276,27 @@ async fn status_view_refreshes_by_itself_only_while_in_progress() {
             .contains("Stable: not refreshing by itself")
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+fn a_crash_shows_a_panel_with_a_reload_button_not_a_dead_page() {
+    skyglass::ui::crash::show("panicked at <script>alert(1)</script>");
+    let panel = document()
+        .get_element_by_id("skyglass-crashed")
+        .expect("the crash panel");
+    assert!(text(&panel).contains("Skyglass crashed"));
+    assert!(
+        text(&panel).contains("<script>alert(1)</script>"),
+        "the message is text"
+    );
+    assert!(all(&panel, "script").is_empty());
+    assert_eq!(all(&panel, "button").len(), 1);
+    assert_eq!(text(&all(&panel, "button")[0]), "Reload");
+    skyglass::ui::crash::show("a second panic");
+    assert_eq!(
+        document().query_selector_all("#skyglass-crashed").unwrap().length(),
+        1,
+        "one panel"
+    );
+    panel.remove();
 }

@@ -92,6 +92,7 @@ fn cloud(instances: usize, style: cloudsim::MarkerStyle) -> cloudsim::Cloud {
         project_id: "proj".into(),
         start_ms: START_MS,
         marker_style: style,
+        faults: cloudsim::Faults::default(),
     })
 }
 

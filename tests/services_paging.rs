@@ -18,6 +18,7 @@ fn cloud(instances: usize) -> cloudsim::Cloud {
         project_id: "proj".into(),
         start_ms: START_MS,
         marker_style: cloudsim::MarkerStyle::Bare,
+        faults: cloudsim::Faults::default(),
     })
 }
 

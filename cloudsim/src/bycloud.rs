@@ -18,6 +18,11 @@
 //! before the previous page.
 //!
 //! Errors are `{"error": {"code", "message", "details", "request_id"}}`.
+//!
+//! With `Faults::marker_cycle`, page 3's `meta.marker` and `links.next`
+//! repeat page 1's marker, the last page says `has_more` with a marker past
+//! the end, and a page past the end is empty with `has_more: true` (and the
+//! marker it was asked for).
 
 use crate::bycloud_fleet::{Fleet, Phase};
 use crate::ctx::{parse_digits, with_status_headers, Ctx};
@@ -67,14 +72,13 @@ impl ByError {
     }
 }
 
-/// The documented response for a forced `status`.
-fn fault(status: u16) -> ByError {
-    const FORCED: &str = "forced by X-Cloudsim-Fault";
+/// The documented response for a forced `status` (`why` in its details).
+fn fault(status: u16, why: &str) -> ByError {
     match status {
-        401 => ByError::unauthorized(FORCED),
-        429 => ByError::new(429, "Too many requests", FORCED),
-        500 => ByError::new(500, "Internal server error", FORCED),
-        other => ByError::new(other, &format!("Forced fault status {other}"), FORCED),
+        401 => ByError::unauthorized(why),
+        429 => ByError::new(429, "Too many requests", why),
+        500 => ByError::new(500, "Internal server error", why),
+        other => ByError::new(other, &format!("Forced fault status {other}"), why),
     }
 }
 
@@ -99,7 +103,7 @@ pub fn handle(ctx: &Ctx, fleet: &Fleet) -> Response {
         let details = format!("Method {} is not allowed; use GET", ctx.req.method);
         Err(ByError::new(405, "Method not allowed", &details))
     } else if let Some(status) = ctx.forced_status() {
-        Err(fault(status))
+        Err(fault(status, ctx.fault_detail()))
     } else {
         authorize(ctx).map(|()| list(ctx, fleet))
     };
@@ -207,8 +211,23 @@ fn list(ctx: &Ctx, fleet: &Fleet) -> String {
     };
     let end = start.saturating_add(q.limit).min(total);
     let page: Vec<usize> = (start..end).map(at).collect();
-    let has_more = end < total;
-    let next_marker = has_more.then(|| roster.id(at(end - 1)));
+    let mut has_more = end < total;
+    let mut next_marker = has_more.then(|| roster.id(at(end - 1)));
+    if ctx.cycle() {
+        let cycled = if start == 2 * q.limit && end > start {
+            Some(roster.id(at(q.limit - 1)))
+        } else if end == total && end > start {
+            Some(roster.id(at(end - 1)))
+        } else if start >= total {
+            q.marker.clone()
+        } else {
+            None
+        };
+        if cycled.is_some() {
+            (has_more, next_marker) = (true, cycled);
+            ctx.mark_cycled();
+        }
+    }
     let previous = match start {
         0 => None,
         s if s <= q.limit => Some(q.link(ctx, None)),

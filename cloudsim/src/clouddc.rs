@@ -1,6 +1,12 @@
 //! CloudDC (iMetal) rendering: `GET /v1/{project_id}/instances` (marker
 //! paging) and `GET /v1/{project_id}/instances/{id}/status`.
+//!
+//! With `Faults::marker_cycle` the list misbehaves: page 3's `next_marker`
+//! is page 1's (so pages 2 and 3 alternate for ever), the last page's
+//! points past the end, and a page past the end is empty with a non-empty
+//! `next_marker` (the marker it was asked for).
 
+use crate::ctx::Ctx;
 use crate::encode::{json_array, percent_encode, rfc3339, Obj};
 use crate::errors::ApiError;
 use crate::fleet::{Failure, Fleet, Instance, State, Status};
@@ -137,8 +143,9 @@ fn render_marker(config: &Config, q: &ListQuery, marker: &str) -> String {
 }
 
 /// `GET /v1/{project_id}/instances`: the response body.
-pub fn list(config: &Config, fleet: &Fleet, params: &Params, now_ms: i64) -> Result<String, ApiError> {
-    let q = parse_list_query(params)?;
+pub fn list(ctx: &Ctx, fleet: &Fleet) -> Result<String, ApiError> {
+    let (config, now_ms) = (ctx.config, ctx.now_ms);
+    let q = parse_list_query(&ctx.params())?;
     let filtered = matching(fleet, &q, now_ms);
     let start = match &q.marker {
         Some(m) => filtered.partition_point(|&i| fleet.instances[i].id.as_str() <= m.as_str()),
@@ -147,11 +154,26 @@ pub fn list(config: &Config, fleet: &Fleet, params: &Params, now_ms: i64) -> Res
     let end = (start + q.limit).min(filtered.len());
     let page = &filtered[start..end];
     let id_at = |pos: usize| fleet.instances[filtered[pos]].id.as_str();
-    let next = if end < filtered.len() && end > start {
+    let mut next = if end < filtered.len() && end > start {
         id_at(end - 1)
     } else {
         ""
     };
+    if ctx.cycle() {
+        let cycled = if start == 2 * q.limit && end > start {
+            Some(id_at(q.limit - 1))
+        } else if end == filtered.len() && end > start {
+            Some(id_at(end - 1))
+        } else if start >= filtered.len() {
+            q.marker.as_deref()
+        } else {
+            None
+        };
+        if let Some(marker) = cycled {
+            next = marker;
+            ctx.mark_cycled();
+        }
+    }
     let previous = if start == 0 || start <= q.limit {
         ""
     } else {

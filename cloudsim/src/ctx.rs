@@ -1,10 +1,13 @@
 //! What every service handler reads from a request (headers, the query, the
-//! time) and the pieces their error bodies share (request ids, the forced
-//! fault status, `Retry-After`).
+//! time, the faults decided for it) and the pieces their error bodies share
+//! (request ids, the forced fault status, `Retry-After`).
+
+use std::cell::Cell;
 
 use crate::encode::hex32;
+use crate::faults::Decision;
 use crate::query::Params;
-use crate::rng::Rng;
+use crate::rng::{fnv1a, Rng};
 use crate::{Config, Request, Response};
 
 /// One request being answered.
@@ -16,6 +19,10 @@ pub struct Ctx<'a> {
     /// The raw query without `?`.
     pub query: &'a str,
     pub now_ms: i64,
+    /// The faults decided for this request (`faults::decide`).
+    pub fx: &'a Decision,
+    /// Set by a list handler when `fx.cycle` changed its answer.
+    pub cycled: Cell<bool>,
 }
 
 impl Ctx<'_> {
@@ -29,9 +36,35 @@ impl Ctx<'_> {
         self.req.method.eq_ignore_ascii_case("GET")
     }
 
-    /// The status forced by `X-Cloudsim-Fault: status=<code>`, if any.
+    /// The status forced for this request (`X-Cloudsim-Fault: status=N`,
+    /// or injected by the run's error rates or 429 bursts), if any.
     pub fn forced_status(&self) -> Option<u16> {
-        forced_status(self.req)
+        self.fx.status
+    }
+
+    /// The `details` text of a forced status's error body.
+    pub fn fault_detail(&self) -> &'static str {
+        self.fx.detail
+    }
+
+    /// Whether paging should misbehave (`Faults::marker_cycle`).
+    pub fn cycle(&self) -> bool {
+        self.fx.cycle
+    }
+
+    /// Records that `cycle` changed this answer.
+    pub fn mark_cycled(&self) {
+        self.cycled.set(true);
+    }
+
+    /// This request's sequence number: the `X-Cloudsim-Seq` header the
+    /// server sets (its request counter), or else the whole seconds since
+    /// `Config::start_ms` (never negative).
+    pub fn sequence(&self) -> u64 {
+        match self.header("X-Cloudsim-Seq").and_then(parse_digits) {
+            Some(seq) => seq,
+            None => (self.now_ms.saturating_sub(self.config.start_ms) / 1_000).max(0) as u64,
+        }
     }
 
     /// Whether `X-Auth-Token` is the configured token.
@@ -47,19 +80,12 @@ impl Ctx<'_> {
     /// A request id (32 hex digits), deterministic for the request, the
     /// time and the seed, as the services' error bodies carry.
     pub fn request_id(&self) -> String {
-        // FNV-1a over everything that identifies the request.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let parts = [
+        let hash = fnv1a(&[
             self.req.method.as_bytes(),
             self.path.as_bytes(),
             self.query.as_bytes(),
             &self.now_ms.to_le_bytes(),
-        ];
-        for part in parts {
-            for &b in part.iter().chain(&[0xff]) {
-                hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-            }
-        }
+        ]);
         hex32(Rng::new(self.config.seed ^ hash, 0x5245_5149).next_u128())
     }
 }
@@ -72,17 +98,9 @@ pub fn header<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.trim())
 }
 
-/// The status forced by `X-Cloudsim-Fault: status=<code>`, if any.
-pub fn forced_status(req: &Request) -> Option<u16> {
-    header(req, "X-Cloudsim-Fault")?
-        .split([';', ','])
-        .filter_map(|part| part.trim().strip_prefix("status="))
-        .filter_map(|code| code.trim().parse::<u16>().ok())
-        .find(|code| (100..=599).contains(code))
-}
-
 /// `response` with the headers its status calls for: `Retry-After: 2` on
-/// 429, `Allow` on 405.
+/// 429 (`faults::finish` then applies the run's `retry_after`), `Allow` on
+/// 405.
 pub fn with_status_headers(mut response: Response) -> Response {
     match response.status {
         429 => response.headers.push(("Retry-After".to_string(), "2".to_string())),

@@ -21,6 +21,17 @@
 //! `X-Cloudsim-Fault: status=N` makes any of them answer N with that
 //! service's error body (429 adds `Retry-After: 2`).
 //!
+//! Fault injection (`faults`): `Config::faults` ([`Faults`]) and more
+//! `X-Cloudsim-Fault` directives (`status=N; latency=MS; retry-after=S|none;
+//! truncate; slow=MS; cycle; disconnect; hostile; huge`) add error rates,
+//! 429 bursts, truncated bodies, looping markers, hostile (`hostile`, the
+//! corpus of [`xss_payloads`]) and huge (`huge`) data, and decide latency,
+//! slow bodies and disconnects for the server to carry out
+//! ([`Cloud::handle_with_faults`], [`Injected`]). Random choices hash the
+//! seed, method, path, query, time and an optional `X-Request-Nonce`
+//! header; ROMA's growing total reads the server's `X-Cloudsim-Seq`.
+//! `hostile` and `huge` rewrite the rendered body through `jsontree`.
+//!
 //! CloudDC's fleet is generated up front (`fleet`, `timeline`, `profile`,
 //! rendered by `clouddc`). The other services each have their own fleet,
 //! salted from the same seed and derived lazily per instance (`roster`):
@@ -35,8 +46,12 @@ mod clouddc;
 mod ctx;
 mod encode;
 mod errors;
+mod faults;
 mod fleet;
+mod hostile;
+mod huge;
 mod imagesearch;
+mod jsontree;
 mod profile;
 mod query;
 mod rng;
@@ -46,10 +61,16 @@ mod roster;
 mod route;
 mod timeline;
 
+use std::cell::Cell;
+
 use ctx::Ctx;
 use errors::{throttled, ApiError};
+use faults::Api;
 use fleet::{Fleet, FleetSpec};
 use route::Route;
+
+pub use faults::{Faults, Injected, FAULT_KINDS};
+pub use hostile::payloads as xss_payloads;
 
 /// An HTTP request as the simulation sees it.
 #[derive(Clone, Debug, Default)]
@@ -115,6 +136,8 @@ pub struct Config {
     pub start_ms: i64,
     /// How CloudDC's paging markers are rendered.
     pub marker_style: MarkerStyle,
+    /// Fault injection; `Faults::default()` injects nothing.
+    pub faults: Faults,
 }
 
 impl Default for Config {
@@ -126,6 +149,7 @@ impl Default for Config {
             project_id: "demo-project".to_string(),
             start_ms: 1_767_225_600_000,
             marker_style: MarkerStyle::Bare,
+            faults: Faults::default(),
         }
     }
 }
@@ -139,11 +163,12 @@ pub struct Cloud {
     bycloud: bycloud_fleet::Fleet,
 }
 
-/// The documented CloudDC response for a forced `status` on `route`.
-fn clouddc_fault(route: &Route, status: u16) -> Response {
+/// The documented CloudDC response for a forced `status` on `route`
+/// (`detail`: why, in a 400's message).
+fn clouddc_fault(route: &Route, status: u16, detail: &str) -> Response {
     let err = match (status, route) {
         (429, _) => return throttled(),
-        (400, _) => ApiError::bad_param("forced by X-Cloudsim-Fault"),
+        (400, _) => ApiError::bad_param(detail),
         (401, _) => ApiError::unauthorized(),
         (404, Route::Status { id, .. }) => ApiError::instance_not_found(id),
         (404, _) => ApiError::no_such_api(),
@@ -165,6 +190,22 @@ fn clouddc_fault(route: &Route, status: u16) -> Response {
 /// The path segment is percent-decoded before it is compared.
 pub fn imagesearch_names(config: &Config) -> Vec<String> {
     (0..imagesearch::count(config)).map(imagesearch::name).collect()
+}
+
+/// The API template a request path belongs to, for per-API statistics:
+/// `/v1/{project_id}/instances`, `/v1/{project_id}/instances/{id}/status`,
+/// `/v2/{project_id}/instances`, `/v1/instances`,
+/// `/v1/{project_id}/service/{instance_name}`, or `other`.
+pub fn path_template(path: &str) -> &'static str {
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    match Route::parse(path) {
+        Some(Route::List { .. }) => "/v1/{project_id}/instances",
+        Some(Route::Status { .. }) => "/v1/{project_id}/instances/{id}/status",
+        Some(Route::RomaList { .. }) => "/v2/{project_id}/instances",
+        Some(Route::ByCloudList) => "/v1/instances",
+        Some(Route::ImageSearch { .. }) => "/v1/{project_id}/service/{instance_name}",
+        None => "other",
+    }
 }
 
 impl Cloud {
@@ -200,28 +241,48 @@ impl Cloud {
     /// - ByCloud: method → fault → `Authorization: Bearer` (401) → result;
     /// - ImageSearch: method → fault → `X-Auth-Token` (400 `IS.0004`) →
     ///   project (400 `IS.0002`) → instance name (400 `IS.0010`) → result.
+    ///
+    /// The faults of `Config::faults` and of the request's
+    /// `X-Cloudsim-Fault` directives apply too (statuses, `Retry-After`,
+    /// truncation, marker cycles, hostile and huge data); timing and
+    /// disconnects are ignored (see [`Cloud::handle_with_faults`]).
     pub fn handle(&self, req: &Request, now_ms: i64) -> Response {
+        self.handle_with_faults(req, now_ms).0
+    }
+
+    /// [`Cloud::handle`], plus what was injected: the latency, slow body
+    /// and disconnect for a server to carry out, and the fault's kind for
+    /// its statistics. Unknown paths (404) get no faults.
+    ///
+    /// Each request's random choices come from the seed, method, path,
+    /// query, `now_ms` and the optional `X-Request-Nonce` header.
+    pub fn handle_with_faults(&self, req: &Request, now_ms: i64) -> (Response, Injected) {
         let (path, query) = match req.path.split_once('?') {
             Some((p, q)) if req.query.is_empty() => (p, q),
             Some((p, _)) => (p, req.query.as_str()),
             None => (req.path.as_str(), req.query.as_str()),
         };
         let Some(route) = Route::parse(path) else {
-            return ApiError::no_such_api().into_response();
+            return (ApiError::no_such_api().into_response(), Injected::default());
         };
+        let decision = faults::decide(&self.config, req, path, query, now_ms);
         let ctx = Ctx {
             config: &self.config,
             req,
             path,
             query,
             now_ms,
+            fx: &decision,
+            cycled: Cell::new(false),
         };
-        match &route {
-            Route::List { .. } | Route::Status { .. } => self.clouddc(&ctx, &route),
-            Route::RomaList { project } => roma::handle(&ctx, &self.roma, project),
-            Route::ByCloudList => bycloud::handle(&ctx, &self.bycloud),
-            Route::ImageSearch { project, name } => imagesearch::handle(&ctx, project, name),
-        }
+        let (response, api) = match &route {
+            Route::List { .. } => (self.clouddc(&ctx, &route), Api::ClouddcList),
+            Route::Status { .. } => (self.clouddc(&ctx, &route), Api::ClouddcStatus),
+            Route::RomaList { project } => (roma::handle(&ctx, &self.roma, project), Api::Roma),
+            Route::ByCloudList => (bycloud::handle(&ctx, &self.bycloud), Api::ByCloud),
+            Route::ImageSearch { project, name } => (imagesearch::handle(&ctx, project, name), Api::ImageSearch),
+        };
+        faults::finish(response, &decision, api, ctx.cycled.get())
     }
 
     /// CloudDC's checks and result.
@@ -230,7 +291,7 @@ impl Cloud {
             return ApiError::method_not_allowed(&ctx.req.method).into_response();
         }
         if let Some(status) = ctx.forced_status() {
-            return clouddc_fault(route, status);
+            return clouddc_fault(route, status, ctx.fault_detail());
         }
         if !ctx.has_auth_token() {
             return ApiError::unauthorized().into_response();
@@ -240,7 +301,7 @@ impl Cloud {
                 Err(ApiError::bad_project(project))
             }
             Route::Status { id, .. } => clouddc::status(&self.fleet, id, ctx.now_ms),
-            _ => clouddc::list(&self.config, &self.fleet, &ctx.params(), ctx.now_ms),
+            _ => clouddc::list(ctx, &self.fleet),
         };
         match result {
             Ok(body) => Response::json(200, body),

@@ -12,6 +12,11 @@
 //!
 //! Every error body is `{"error_code","error_msg","error_details",
 //! "request_id"}` with a 32-hex request id.
+//!
+//! With `Faults::marker_cycle`, `total` grows by 7 per request: it is the
+//! real total plus 7 × the request's sequence number (`X-Cloudsim-Seq`, set
+//! by the server; else the seconds since the start), so it changes while
+//! the user pages.
 
 use crate::ctx::{parse_digits, with_status_headers, Ctx};
 use crate::encode::{json_array, json_strs, utc_z, Obj};
@@ -81,16 +86,15 @@ impl RomaError {
     }
 }
 
-/// The documented response for a forced `status`.
-fn fault(status: u16) -> RomaError {
-    const FORCED: &str = "forced by X-Cloudsim-Fault";
+/// The documented response for a forced `status` (`why` in its details).
+fn fault(status: u16, why: &str) -> RomaError {
     match status {
-        400 => RomaError::bad_param("X-Cloudsim-Fault", FORCED),
-        401 => RomaError::unauthorized(FORCED),
-        403 => RomaError::forbidden(FORCED),
-        429 => RomaError::new(429, "APIG.0308", "The throttling threshold has been reached", FORCED),
-        500 => RomaError::internal(FORCED),
-        other => RomaError::new(other, "CLOUDSIM.0001", &format!("Forced fault status {other}"), FORCED),
+        400 => RomaError::bad_param("X-Cloudsim-Fault", why),
+        401 => RomaError::unauthorized(why),
+        403 => RomaError::forbidden(why),
+        429 => RomaError::new(429, "APIG.0308", "The throttling threshold has been reached", why),
+        500 => RomaError::internal(why),
+        other => RomaError::new(other, "CLOUDSIM.0001", &format!("Forced fault status {other}"), why),
     }
 }
 
@@ -100,7 +104,7 @@ pub fn handle(ctx: &Ctx, fleet: &Fleet, project: &str) -> Response {
         let msg = format!("Method {} is not allowed for this API; use GET", ctx.req.method);
         Err(RomaError::new(405, "APIGW.0405", &msg, ""))
     } else if let Some(status) = ctx.forced_status() {
-        Err(fault(status))
+        Err(fault(status, ctx.fault_detail()))
     } else if !ctx.has_auth_token() {
         Err(RomaError::unauthorized(
             "The X-Auth-Token header is missing or not a valid token",
@@ -175,6 +179,12 @@ fn list(ctx: &Ctx, fleet: &Fleet) -> Result<String, RomaError> {
             }
             (total, page)
         }
+    };
+    let total = if ctx.cycle() {
+        ctx.mark_cycled();
+        total.saturating_add(ctx.sequence().saturating_mul(7).try_into().unwrap_or(usize::MAX))
+    } else {
+        total
     };
     let mut body = String::with_capacity(page.len() * 1_100 + 64);
     let mut obj = Obj::new(&mut body);

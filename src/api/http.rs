@@ -144,6 +144,8 @@ pub enum ApiError {
     },
     /// No answer: connection refused, DNS, CORS, offline.
     Network(String),
+    /// No complete answer within the limit (seconds); the request was aborted.
+    Timeout(u32),
     /// A success status whose body is not what the API documents.
     Decode(String),
     /// The request was cancelled because the view moved on.
@@ -185,6 +187,7 @@ impl ApiError {
             ApiError::Status { status: 403, .. } => "Forbidden (HTTP 403)".into(),
             ApiError::Status { status, .. } => format!("Request rejected (HTTP {status})"),
             ApiError::Network(_) => "Network failure: the endpoint could not be reached".into(),
+            ApiError::Timeout(s) => format!("Timed out: no complete answer within {s} s"),
             ApiError::Decode(_) => "The response could not be read".into(),
             ApiError::Aborted => "Cancelled".into(),
         }
@@ -213,6 +216,7 @@ impl ApiError {
                 retry_after,
             },
             ApiError::Network(m) => ApiError::Network(r(m)),
+            ApiError::Timeout(s) => ApiError::Timeout(s),
             ApiError::Decode(m) => ApiError::Decode(r(m)),
             ApiError::Aborted => ApiError::Aborted,
         }
@@ -227,6 +231,7 @@ impl fmt::Display for ApiError {
                 None => write!(f, "{}: {message}", self.title()),
             },
             ApiError::Network(m) | ApiError::Decode(m) => write!(f, "{}: {m}", self.title()),
+            ApiError::Timeout(_) => f.write_str(&self.title()),
             ApiError::Aborted => f.write_str("Cancelled"),
         }
     }

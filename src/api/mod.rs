@@ -8,5 +8,6 @@ pub mod http;
 pub mod imagesearch;
 pub mod lenient;
 pub mod lifecycle;
+pub mod poll;
 pub mod roma;
 pub mod timefmt;

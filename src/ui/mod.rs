@@ -1,6 +1,7 @@
 //! The browser UI: the app shell and its routes, pages (one per view) and components.
 
 pub mod components;
+pub mod crash;
 pub mod pages;
 pub mod state;
 pub mod transport;
@@ -41,6 +42,6 @@ pub fn App() -> impl IntoView {
 
 /// Mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(App);
 }

@@ -126,6 +126,20 @@ impl AppState {
         self.reach.with(|m| m.get(conn_id).cloned())
     }
 
+    /// Removes every stored token, from sessionStorage and localStorage alike.
+    pub fn forget_all_tokens(&self) {
+        for s in [session_storage(), local_storage()].into_iter().flatten() {
+            let keys: Vec<String> = (0..s.length().unwrap_or(0))
+                .filter_map(|i| s.key(i).ok().flatten())
+                .filter(|k| k.starts_with(TOKEN_PREFIX))
+                .collect();
+            for k in keys {
+                let _ = s.remove_item(&k);
+            }
+        }
+        self.token_epoch.update(|e| *e += 1);
+    }
+
     /// A client for the connection, if it exists and has a token.
     pub fn client(&self, conn_id: &str) -> Result<Client, ClientProblem> {
         let conn = self.connection(conn_id).ok_or(ClientProblem::NoSuchConnection)?;

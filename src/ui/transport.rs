@@ -18,8 +18,13 @@ impl Client {
         Client { conn, auth }
     }
 
-    /// Sends `req`; the token never appears in what comes back as an error.
+    /// Sends `req`; the token never appears in what comes back as an error. At most
+    /// [`crate::limiter::MAX_IN_FLIGHT`] requests per connection are under way at once; the rest wait.
     pub async fn send(&self, req: ApiRequest, signal: Option<&AbortSignal>) -> Result<ApiResponse, ApiError> {
+        let _slot = crate::limiter::acquire(&self.conn.id).await;
+        if signal.is_some_and(|s| s.aborted()) {
+            return Err(ApiError::Aborted);
+        }
         let result = if self.conn.demo {
             demo::send(&req)
         } else {
@@ -83,6 +88,7 @@ pub mod demo {
             project_id: DEMO_PROJECT.into(),
             start_ms: js_sys::Date::now() as i64,
             marker_style: cloudsim::MarkerStyle::Bare,
+            faults: cloudsim::Faults::default(),
         }));
     }
 

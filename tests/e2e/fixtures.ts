@@ -6,23 +6,30 @@ import { test as base, expect, type Page, type Locator } from "@playwright/test"
 
 export const CLOUDSIM = { base: "/proxy/e2e", project: "e2e-project", token: "e2e-token" };
 
-type Fixtures = { expectHttpErrors: number[]; expectNetworkErrors: boolean; consoleErrors: string[] };
+type Fixtures = { expectHttpErrors: number[]; expectNetworkErrors: boolean; expectCspViolation: boolean; consoleErrors: string[] };
 
 export const test = base.extend<Fixtures>({
   expectHttpErrors: [[], { option: true }],
   expectNetworkErrors: [false, { option: true }],
+  expectCspViolation: [false, { option: true }],
   consoleErrors: [
-    async ({ page, expectHttpErrors, expectNetworkErrors }, use) => {
+    async ({ page, expectHttpErrors, expectNetworkErrors, expectCspViolation }, use) => {
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+      // A panic shows the crash panel: that is a failure too.
       page.on("console", (msg) => {
         if (msg.type() !== "error") return;
         const m = /Failed to load resource: the server responded with a status of (\d{3})/.exec(msg.text());
         if (m && expectHttpErrors.includes(Number(m[1]))) return;
         if (expectNetworkErrors && /Failed to load resource: net::ERR_/.test(msg.text())) return;
+        if (expectCspViolation && /Content Security Policy/.test(msg.text())) return;
         errors.push(`console.error: ${msg.text()}`);
       });
       await use(errors);
+      if (!page.isClosed()) {
+        const crashed = await page.locator("#skyglass-crashed").count().catch(() => 0);
+        expect(crashed, "Skyglass did not crash").toBe(0);
+      }
       expect(errors, "no page errors or console errors").toEqual([]);
     },
     { auto: true },

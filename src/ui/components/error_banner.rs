@@ -27,6 +27,12 @@ pub fn ErrorBanner(
             None,
         ),
         ApiError::Decode(m) => (None, m.clone(), None, None),
+        ApiError::Timeout(_) => (
+            None,
+            "The request was aborted. Retrying with backoff.".into(),
+            None,
+            None,
+        ),
         ApiError::Aborted => (None, String::new(), None, None),
     };
     let edit_href = format!("/connections/{connection_id}");

@@ -2,6 +2,7 @@
 //! text. Clicking a row (or its name) opens the instance's details.
 
 use crate::api::clouddc::Instance;
+use crate::ui::components::clamped_text::{short, short_list};
 use crate::ui::components::state_badge::StateBadge;
 use crate::ui::components::time_cell::TimeCell;
 use leptos::prelude::*;
@@ -64,18 +65,19 @@ pub fn InstanceTable(
                                 }
                             };
                             let image = inst.image.clone().unwrap_or_default();
-                            let tags = or_dash(inst.tags.iter().map(|t| format!("{}={}", t.key, t.value)).collect());
+                            let tags = short_list(&inst.tags.iter().map(|t| format!("{}={}", t.key, t.value)).collect::<Vec<_>>(), 8);
+                            let tags = if tags.is_empty() { "—".to_string() } else { tags };
                             let ips = or_dash(inst.ipv4s().into_iter().map(str::to_owned).collect());
                             let error = inst.shown_error().cloned();
-                            let name = if inst.name.is_empty() { "(no name)".to_string() } else { inst.name.clone() };
+                            let name = if inst.name.is_empty() { "(no name)".to_string() } else { short(&inst.name, 120) };
                             view! {
                                 <tr class="instance-row" data-id=id on:click=on_row_click>
                                     <td class="cell-name" data-label="Name">
-                                        <a href=href title=inst.name.clone()>{name}</a>
+                                        <a href=href title=short(&inst.name, 500)>{name}</a>
                                     </td>
                                     <td class="cell-state" data-label="State"><StateBadge state=inst.state.clone()/></td>
-                                    <td class="cell-image" data-label="Image" title=image.name.clone()>
-                                        <span class="image-name">{image.name.clone()}</span>
+                                    <td class="cell-image" data-label="Image" title=short(&image.name, 500)>
+                                        <span class="image-name">{short(&image.name, 120)}</span>
                                         <span class="muted">{image.os_type.clone()}</span>
                                     </td>
                                     <td class="mono" data-label="Private IPv4">{ips}</td>

@@ -5,14 +5,15 @@
 use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::bycloud::{self, Instance, InstanceList, MarkerQuery, PAGE_SIZES, STATUSES};
 use crate::api::http::decode_json;
+use crate::ui::components::clamped_text::{short, short_list, ClampedList, ClampedText};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::Pager;
-use crate::ui::components::refresh_control::RefreshControl;
+use crate::ui::components::refresh_control::{use_interval_setting, RefreshControl, RetryBanner};
 use crate::ui::components::state_badge::Badge;
 use crate::ui::components::time_cell::TimeCell;
 use crate::ui::transport::Client;
-use crate::ui::use_api::use_api;
+use crate::ui::use_api::{use_api_with_options, UseApiOptions};
 use leptos::prelude::*;
 
 #[component]
@@ -35,12 +36,22 @@ pub fn ByCloudListView(
 ) -> impl IntoView {
     let conn_id = client.conn.id.clone();
     let c = client.clone();
-    let call = use_api(
+    let interval = use_interval_setting("bycloud-list");
+    let call = use_api_with_options(
         move || {
             let req = query.get().request(&c.auth);
             Some((c.clone(), req))
         },
         decode_json::<InstanceList>,
+        UseApiOptions {
+            interval: interval.0,
+            transitional: |p: &InstanceList| {
+                p.instances
+                    .iter()
+                    .any(|i| bycloud::is_transitional(&i.status, &i.task_state))
+            },
+            ..UseApiOptions::default()
+        },
     );
     let loading = call.loading;
     let go = move |q: MarkerQuery| on_query.run((q, None));
@@ -121,8 +132,9 @@ pub fn ByCloudListView(
             <div class="toolbar">
                 <PageSizeSelect sizes=&PAGE_SIZES value=Signal::derive(move || query.get().limit) on_change=set_limit/>
                 <span class="spacer"></span>
-                <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh()/>
+                <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh() interval/>
             </div>
+            <RetryBanner retry=call.retry/>
             {move || call.error.get().map(|e| view! { <ErrorBanner error=e connection_id=err_conn.clone() stale=call.data.with(Option::is_some)/> })}
             <div class="table-scroll" class:stale=move || call.error.with(Option::is_some)>
                 <table class="instances">
@@ -202,7 +214,7 @@ fn ByCloudRow(
     let name = if inst.name.is_empty() {
         "(no name)".to_string()
     } else {
-        inst.name.clone()
+        short(&inst.name, 120)
     };
     let volumes = inst
         .volumes_attached
@@ -219,7 +231,7 @@ fn ByCloudRow(
     let fault = inst.shown_fault().cloned();
     view! {
         <tr class="instance-row" class:selected=is_selected data-id=id on:click=move |_| on_open.run(open_id.clone())>
-            <td class="cell-name" data-label="Name"><button type="button" class="row-link" title=inst.name.clone()>{name}</button></td>
+            <td class="cell-name" data-label="Name"><button type="button" class="row-link" title=short(&inst.name, 500)>{name}</button></td>
             <td class="cell-state" data-label="Status">
                 {status_badge(&inst)}
                 <div class="small muted">{power_task(&inst)}</div>
@@ -230,7 +242,7 @@ fn ByCloudRow(
             <td data-label="Security groups">{dash(groups)}</td>
             <td class="mono" data-label="Volumes">{dash(volumes)}</td>
             <td data-label="Key names">{dash(inst.key_names.join(", "))}</td>
-            <td data-label="Tags">{dash(inst.tags.join(", "))}</td>
+            <td data-label="Tags">{dash(short_list(&inst.tags, 8))}</td>
             <td class="cell-clip" data-label="Metadata" title=map_text(&inst.metadata)>{dash(map_text(&inst.metadata))}</td>
             <td class="cell-error" data-label="Fault">
                 {fault.map(|f| view! { <code class="error-code">{f.code}</code>" "<span>{f.message}</span> })}
@@ -248,7 +260,7 @@ fn ByCloudDetails(inst: Instance) -> impl IntoView {
     let image = inst.image.clone().unwrap_or_default();
     view! {
         <section id="details" class="details-panel" aria-label="Instance details">
-            <h2 class="instance-name">{inst.name.clone()}</h2>
+            <h2 class="instance-name"><ClampedText text=inst.name.clone() max=300/></h2>
             <dl class="fields">
                 {field("ID", inst.id.clone())}
                 {field("CRN", inst.crn.clone())}
@@ -262,7 +274,7 @@ fn ByCloudDetails(inst: Instance) -> impl IntoView {
                 {field("Image", image.name.clone())}
                 {field("Image ID", image.id.clone())}
                 {field("Key names", inst.key_names.join(", "))}
-                {field("Tags", inst.tags.join(", "))}
+                <dt>"Tags"</dt><dd><ClampedList items=inst.tags.clone() max=50/></dd>
                 {field("Security groups", inst.security_groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>().join(", "))}
                 {time("Created", inst.created_at.clone())}
                 {time("Updated", inst.updated_at.clone())}

@@ -10,13 +10,30 @@ use leptos::prelude::*;
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
     let state = AppState::expect();
+    let forgotten = RwSignal::new(false);
+    let forget_all = move |_| {
+        let ok = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message("Forget every token stored in this browser?")
+                    .ok()
+            })
+            .unwrap_or(false);
+        if ok {
+            state.forget_all_tokens();
+            forgotten.set(true);
+        }
+    };
     view! {
         <section class="connections">
             <h1>"Connections"</h1>
             <p class="lead">
                 "Each connection is one endpoint of one service. Tokens stay in this browser tab unless you ask to remember them."
             </p>
-            <p><a class="button primary" href="/connections/new">"Add a connection"</a></p>
+            <p class="connections-actions">
+                <a class="button primary" href="/connections/new">"Add a connection"</a>
+                <button type="button" class="danger" on:click=forget_all>"Forget all tokens"</button>
+            </p>
+            {move || forgotten.get().then(|| view! { <p class="notice" role="status">"Every token is forgotten on this device."</p> })}
             <ul class="connection-list">
                 <For each=move || state.connections() key=|c| format!("{c:?}") let:conn>
                     <ConnectionCard conn/>

@@ -6,11 +6,11 @@ use super::{use_query_navigation, use_url_query, ConnectionHeading};
 use crate::api::http::{decode_json, encode};
 use crate::api::imagesearch::{self, Details, STATUSES};
 use crate::ui::components::error_banner::ErrorBanner;
-use crate::ui::components::refresh_control::RefreshControl;
+use crate::ui::components::refresh_control::{use_interval_setting, RefreshControl, RetryBanner};
 use crate::ui::components::state_badge::Badge;
 use crate::ui::components::time_cell::local_offset_minutes;
 use crate::ui::transport::Client;
-use crate::ui::use_api::use_api;
+use crate::ui::use_api::{use_api_with_options, UseApiOptions};
 use codee::string::JsonSerdeCodec;
 use leptos::prelude::*;
 use leptos_use_storage::use_local_storage;
@@ -45,13 +45,19 @@ pub fn ImageSearchView(
     let (recent, set_recent, _) =
         use_local_storage::<Vec<String>, JsonSerdeCodec>(format!("skyglass.imagesearch.recent.{conn_id}"));
     let c = client.clone();
-    let call = use_api(
+    let interval = use_interval_setting("imagesearch");
+    let call = use_api_with_options(
         move || {
             let n = name.get()?;
             let req = imagesearch::request(&c.conn.project_id, &n, &c.auth);
             Some((c.clone(), req))
         },
         decode_json::<Details>,
+        UseApiOptions {
+            interval: interval.0,
+            transitional: |d: &Details| imagesearch::is_transitional(&d.status),
+            ..UseApiOptions::default()
+        },
     );
     // Remember a name once it was found.
     Effect::new(move |_| {
@@ -98,7 +104,7 @@ pub fn ImageSearchView(
                 <button type="submit" class="primary">"Look up"</button>
                 <span class="spacer"></span>
                 {move || name.get().is_some().then(|| view! {
-                    <RefreshControl updated_at=call.updated_at loading=call.loading on_refresh=move |_| call.refresh()/>
+                    <RefreshControl updated_at=call.updated_at loading=call.loading on_refresh=move |_| call.refresh() interval/>
                 })}
             </form>
             {move || (!recent.get().is_empty()).then(|| view! {
@@ -116,6 +122,7 @@ pub fn ImageSearchView(
                     {suggestions.iter().take(3).map(|n| view! { <code>{n.clone()}</code>" " }).collect_view()}
                     "and more."</p>
             })}
+            <RetryBanner retry=call.retry/>
             {move || call.error.get().map(|e| view! { <ErrorBanner error=e connection_id=err_conn.clone() stale=call.data.with(Option::is_some)/> })}
             {move || shown.get().map(|d| view! { <ImageSearchDetails details=d/> })}
         </section>

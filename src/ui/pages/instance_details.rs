@@ -4,6 +4,7 @@
 use super::{list_href, status_href, ConnectionHeading, WithClient};
 use crate::api::clouddc::{decode_user_data, instance_request, Instance, InstanceList, UserData};
 use crate::api::http::decode_json;
+use crate::ui::components::clamped_text::{ClampedList, ClampedText};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::state_badge::StateBadge;
 use crate::ui::components::time_cell::TimeCell;
@@ -69,7 +70,7 @@ fn InstanceFields(inst: Instance, conn_id: String) -> impl IntoView {
     };
     let time = |label: &'static str, raw: String| view! { <dt>{label}</dt><dd><TimeCell raw full=true/></dd> };
     view! {
-        <h1 class="instance-name">{if inst.name.is_empty() { "(no name)".to_string() } else { inst.name.clone() }}</h1>
+        <h1 class="instance-name">{if inst.name.is_empty() { view! { "(no name)" }.into_any() } else { view! { <ClampedText text=inst.name.clone() max=300/> }.into_any() }}</h1>
         <p class="details-actions">
             <StateBadge state=inst.state.clone()/>
             " "
@@ -109,7 +110,10 @@ fn InstanceFields(inst: Instance, conn_id: String) -> impl IntoView {
             </tbody>
         </table>
         <h2>"Tags"</h2>
-        {if inst.tags.is_empty() { view! { <p class="muted">"none"</p> }.into_any() } else { view! {
+        {if inst.tags.is_empty() { view! { <p class="muted">"none"</p> }.into_any() } else if inst.tags.len() > 50 {
+            let items: Vec<String> = inst.tags.iter().map(|t| format!("{}={}", t.key, t.value)).collect();
+            view! { <p><ClampedList items max=50/></p> }.into_any()
+        } else { view! {
             <table class="kv"><thead><tr><th>"Key"</th><th>"Value"</th></tr></thead><tbody>
                 {inst.tags.iter().map(|t| view! { <tr><td>{t.key.clone()}</td><td>{t.value.clone()}</td></tr> }).collect_view()}
             </tbody></table>

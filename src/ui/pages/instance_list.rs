@@ -4,14 +4,14 @@
 use super::{details_href, pairs_ref, use_query_navigation, use_url_query, ConnectionHeading};
 use crate::api::clouddc::{InstanceList as InstancePage, ListQuery, PAGE_SIZES};
 use crate::api::http::{decode_json, UrlQuery};
-use crate::api::lifecycle::{DIAGRAM_STATES, SDK_EXTRA_STATES};
+use crate::api::lifecycle::{State, DIAGRAM_STATES, SDK_EXTRA_STATES};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::instance_table::InstanceTable;
 use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::Pager;
-use crate::ui::components::time_cell::clock_label;
+use crate::ui::components::refresh_control::{use_interval_setting, RefreshControl, RetryBanner};
 use crate::ui::transport::Client;
-use crate::ui::use_api::use_api;
+use crate::ui::use_api::{use_api_with_options, UseApiOptions};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -39,13 +39,19 @@ pub fn InstanceListView(
     let conn_id = client.conn.id.clone();
     let heading_client = client.clone();
     let call_client = client.clone();
-    let call = use_api(
+    let interval = use_interval_setting("clouddc-list");
+    let call = use_api_with_options(
         move || {
             let c = call_client.clone();
             let req = query.get().request(&c.conn.project_id, &c.auth);
             Some((c, req))
         },
         decode_json::<InstancePage>,
+        UseApiOptions {
+            interval: interval.0,
+            transitional: |p: &InstancePage| p.instances.iter().any(|i| State::parse(&i.state).is_transitional()),
+            ..UseApiOptions::default()
+        },
     );
     let rows = Signal::derive(move || {
         call.data
@@ -82,13 +88,9 @@ pub fn InstanceListView(
                 </label>
                 <PageSizeSelect sizes=&PAGE_SIZES value=Signal::derive(move || query.get().limit) on_change=set_limit/>
                 <span class="spacer"></span>
-                <span class="updated" aria-live="polite">
-                    {move || if loading.get() { "Loading…".to_string() } else {
-                        call.updated_at.get().map(|t| format!("Updated {}", clock_label(t))).unwrap_or_default()
-                    }}
-                </span>
-                <button type="button" on:click=move |_| call.refresh()>"Refresh"</button>
+                <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh() interval/>
             </div>
+            <RetryBanner retry=call.retry/>
             {move || call.error.get().map(|e| view! {
                 <ErrorBanner error=e connection_id=error_conn.clone() stale=call.data.with(Option::is_some)/>
             })}

@@ -5,19 +5,27 @@
 use super::{details_href, ConnectionHeading, WithClient};
 use crate::api::clouddc::{status_request, InstanceStatus};
 use crate::api::http::decode_json;
-use crate::api::lifecycle::{operation_in_progress, State};
+use crate::api::lifecycle::{is_legal, operation_in_progress, State};
+use crate::api::poll::Interval;
 use crate::ui::components::error_banner::ErrorBanner;
+use crate::ui::components::refresh_control::RetryBanner;
 use crate::ui::components::state_badge::{OperationBadge, StateBadge};
 use crate::ui::components::state_diagram::StateDiagram;
 use crate::ui::components::time_cell::clock_label;
 use crate::ui::transport::Client;
-use crate::ui::use_api::use_api;
+use crate::ui::use_api::{use_api_with_options, UseApiOptions};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use leptos_use_interval_fn::{use_interval_fn_with_options, UseIntervalFnOptions};
 
-/// How often a changing instance is asked again.
-pub const FAST_REFRESH_MS: u64 = 2_000;
+/// One observed state of the instance, in the timeline.
+#[derive(Clone, Debug, PartialEq)]
+struct Observed {
+    at: f64,
+    state: String,
+    operation: String,
+    /// Whether the documented diagram allows the change from the previous observation.
+    legal: bool,
+}
 
 #[component]
 pub fn InstanceStatusPage() -> impl IntoView {
@@ -32,12 +40,20 @@ pub fn InstanceStatusPage() -> impl IntoView {
 pub fn InstanceStatusView(client: Client, #[prop(into)] id: Signal<String>) -> impl IntoView {
     let conn_id = client.conn.id.clone();
     let c = client.clone();
-    let call = use_api(
+    let call = use_api_with_options(
         move || {
             let req = status_request(&c.conn.project_id, &id.get(), &c.auth);
             Some((c.clone(), req))
         },
         decode_json::<InstanceStatus>,
+        UseApiOptions {
+            interval: Signal::stored(Interval::Auto),
+            transitional: |s: &InstanceStatus| {
+                State::parse(&s.state).is_transitional() || operation_in_progress(&s.operation_state)
+            },
+            stop_when_stable: true,
+            ..UseApiOptions::default()
+        },
     );
     let in_progress = Memo::new(move |_| {
         call.data.with(|d| {
@@ -45,18 +61,26 @@ pub fn InstanceStatusView(client: Client, #[prop(into)] id: Signal<String>) -> i
                 .is_some_and(|s| State::parse(&s.state).is_transitional() || operation_in_progress(&s.operation_state))
         })
     });
-    let poll = use_interval_fn_with_options(
-        move || call.refresh(),
-        FAST_REFRESH_MS,
-        UseIntervalFnOptions::default().immediate(false),
-    );
-    // Poll only while something is in progress and the last call succeeded.
+    // Every change this view observed, checked against the documented diagram.
+    let timeline = RwSignal::new(Vec::<Observed>::new());
     Effect::new(move |_| {
-        if in_progress.get() && call.error.with(Option::is_none) {
-            (poll.resume)();
-        } else {
-            (poll.pause)();
-        }
+        let Some(s) = call.data.get() else { return };
+        timeline.update(|t| {
+            let state = State::parse(&s.state);
+            let legal = t
+                .last()
+                .map(|prev| is_legal(&State::parse(&prev.state), &state) || prev.state == s.state);
+            if t.last()
+                .is_none_or(|prev| prev.state != s.state || prev.operation != s.operation_state)
+            {
+                t.push(Observed {
+                    at: js_sys::Date::now(),
+                    state: s.state.clone(),
+                    operation: s.operation_state.clone(),
+                    legal: legal.unwrap_or(true),
+                });
+            }
+        });
     });
     let current = Signal::derive(move || call.data.with(|d| d.as_ref().map(|s| s.state.clone())));
     let err_conn = conn_id.clone();
@@ -71,11 +95,12 @@ pub fn InstanceStatusView(client: Client, #[prop(into)] id: Signal<String>) -> i
                     {move || call.updated_at.get().map(|t| format!("Updated {}", clock_label(t))).unwrap_or_default()}
                 </span>
                 <span class="muted">
-                    {move || if in_progress.get() { format!("Refreshing every {} s while in progress", FAST_REFRESH_MS / 1000) } else { "Stable: not refreshing by itself".into() }}
+                    {move || if in_progress.get() { "Refreshing by itself while in progress" } else { "Stable: not refreshing by itself" }}
                 </span>
                 <span class="spacer"></span>
                 <button type="button" on:click=move |_| call.refresh()>"Refresh"</button>
             </div>
+            <RetryBanner retry=call.retry/>
             {move || call.error.get().map(|e| view! { <ErrorBanner error=e connection_id=err_conn.clone() stale=call.data.with(Option::is_some)/> })}
             {move || call.data.get().map(|s| {
                 let parsed = State::parse(&s.state);
@@ -101,6 +126,17 @@ pub fn InstanceStatusView(client: Client, #[prop(into)] id: Signal<String>) -> i
                 }
             })}
             <StateDiagram current/>
+            <h2>"Observed here"</h2>
+            <ol class="timeline">
+                {move || timeline.get().into_iter().map(|o| view! {
+                    <li class:illegal=!o.legal>
+                        <time>{clock_label(o.at)}</time>" "
+                        <StateBadge state=o.state.clone()/>
+                        {(!o.operation.is_empty()).then(|| view! { " " <OperationBadge operation=o.operation.clone()/> })}
+                        {(!o.legal).then(|| view! { <strong class="illegal-note">" Not a transition the documented diagram allows"</strong> })}
+                    </li>
+                }).collect_view()}
+            </ol>
         </section>
     }
 }

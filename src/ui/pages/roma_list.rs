@@ -5,14 +5,15 @@
 use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::http::decode_json;
 use crate::api::roma::{self, Instance, InstanceList, OffsetQuery, PAGE_SIZES, STATUSES};
+use crate::ui::components::clamped_text::{short, ClampedText};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::NumberedPager;
-use crate::ui::components::refresh_control::RefreshControl;
+use crate::ui::components::refresh_control::{use_interval_setting, RefreshControl, RetryBanner};
 use crate::ui::components::state_badge::Badge;
 use crate::ui::components::time_cell::TimeCell;
 use crate::ui::transport::Client;
-use crate::ui::use_api::use_api;
+use crate::ui::use_api::{use_api_with_options, UseApiOptions};
 use leptos::prelude::*;
 
 /// The routed page: reads the page and the selection from the URL and writes them back.
@@ -38,12 +39,18 @@ pub fn RomaListView(
 ) -> impl IntoView {
     let conn_id = client.conn.id.clone();
     let c = client.clone();
-    let call = use_api(
+    let interval = use_interval_setting("roma-list");
+    let call = use_api_with_options(
         move || {
             let req = query.get().request(&c.conn.project_id, &c.auth);
             Some((c.clone(), req))
         },
         decode_json::<InstanceList>,
+        UseApiOptions {
+            interval: interval.0,
+            transitional: |p: &InstanceList| p.instances.iter().any(|i| roma::is_transitional(&i.status)),
+            ..UseApiOptions::default()
+        },
     );
     let loading = call.loading;
     let total = Signal::derive(move || call.data.with(|d| d.as_ref().and_then(|p| p.total)));
@@ -81,8 +88,9 @@ pub fn RomaListView(
                 </label>
                 <PageSizeSelect sizes=&PAGE_SIZES value=Signal::derive(move || query.get().limit) on_change=set_limit/>
                 <span class="spacer"></span>
-                <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh()/>
+                <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh() interval/>
             </div>
+            <RetryBanner retry=call.retry/>
             {move || call.error.get().map(|e| view! { <ErrorBanner error=e connection_id=err_conn.clone() stale=call.data.with(Option::is_some)/> })}
             <div class="table-scroll" class:stale=move || call.error.with(Option::is_some)>
                 <table class="instances">
@@ -140,11 +148,11 @@ fn RomaRow(inst: Instance, #[prop(into)] selected: Signal<Option<String>>, on_op
     let name = if inst.name.is_empty() {
         "(no name)".to_string()
     } else {
-        inst.name.clone()
+        short(&inst.name, 120)
     };
     view! {
         <tr class="instance-row" class:selected=is_selected data-id=id on:click=move |_| on_open.run(open_id.clone())>
-            <td class="cell-name" data-label="Name"><button type="button" class="row-link" title=inst.name.clone()>{name}</button></td>
+            <td class="cell-name" data-label="Name"><button type="button" class="row-link" title=short(&inst.name, 500)>{name}</button></td>
             <td class="cell-state" data-label="Status">
                 <Badge text=inst.status.clone() tone=roma::tone(&inst.status) busy=roma::is_transitional(&inst.status)
                     undocumented=!roma::is_documented(&inst.status)/>
@@ -175,7 +183,7 @@ fn RomaDetails(inst: Instance) -> impl IntoView {
     };
     view! {
         <section id="details" class="details-panel" aria-label="Instance details">
-            <h2 class="instance-name">{inst.name.clone()}</h2>
+            <h2 class="instance-name"><ClampedText text=inst.name.clone() max=300/></h2>
             {inst.shown_error().map(|(code, msg)| view! {
                 <p class="status-error"><code class="error-code">{code}</code>" "{msg}</p>
             })}
