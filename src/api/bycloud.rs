@@ -349,7 +349,7 @@ impl MarkerQuery {
         }
         Some(MarkerQuery {
             marker: Some(marker),
-            page: self.page + 1,
+            page: self.page.saturating_add(1),
             ..self.clone()
         })
     }

@@ -284,7 +284,7 @@ impl ListQuery {
         }
         Some(ListQuery {
             marker: Some(marker),
-            page: self.page + 1,
+            page: self.page.saturating_add(1),
             ..self.clone()
         })
     }

@@ -8,6 +8,7 @@ pub mod http;
 pub mod imagesearch;
 pub mod lenient;
 pub mod lifecycle;
+pub mod paging;
 pub mod poll;
 pub mod roma;
 pub mod timefmt;

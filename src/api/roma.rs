@@ -209,7 +209,7 @@ impl OffsetQuery {
 
     /// 1-based number of the page this offset starts.
     pub fn page_number(&self) -> u64 {
-        self.offset / u64::from(self.limit.max(1)) + 1
+        (self.offset / u64::from(self.limit.max(1))).saturating_add(1)
     }
 
     /// How many pages `total` items fill.
@@ -220,7 +220,7 @@ impl OffsetQuery {
     /// Page `n` (1-based) with the same size and filter.
     pub fn page(&self, n: u64) -> Self {
         OffsetQuery {
-            offset: n.saturating_sub(1) * u64::from(self.limit),
+            offset: n.saturating_sub(1).saturating_mul(u64::from(self.limit)),
             ..self.clone()
         }
     }
@@ -228,7 +228,8 @@ impl OffsetQuery {
     /// The next page, if `total` says there is one (and the last page was not empty).
     pub fn next(&self, page: &InstanceList) -> Option<Self> {
         let got = page.instances.len() as u64;
-        let end = self.offset + got;
+        // An offset from the URL may be near u64::MAX: past it there is no next page.
+        let end = self.offset.checked_add(got)?;
         match page.total {
             Some(total) if got > 0 && end < total => Some(OffsetQuery {
                 offset: end,
@@ -262,7 +263,7 @@ impl OffsetQuery {
 
 /// The page numbers a pager shows around `current` (1-based), with `None` for a gap.
 pub fn page_window(current: u64, count: u64) -> Vec<Option<u64>> {
-    let mut shown: Vec<u64> = [1, current.saturating_sub(1), current, current + 1, count]
+    let mut shown: Vec<u64> = [1, current.saturating_sub(1), current, current.saturating_add(1), count]
         .into_iter()
         .filter(|p| *p >= 1 && *p <= count)
         .collect();

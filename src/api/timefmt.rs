@@ -41,7 +41,8 @@ pub fn relative(then_ms: i64, now_ms: i64) -> String {
 fn at_offset(ms: i64, offset_minutes: i32) -> Option<OffsetDateTime> {
     let offset = UtcOffset::from_whole_seconds(offset_minutes.saturating_mul(60)).ok()?;
     let t = OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000).ok()?;
-    Some(t.to_offset(offset))
+    // `to_offset` panics when the local time leaves the supported range (year 9999 east of UTC).
+    t.checked_to_offset(offset)
 }
 
 /// `2025-07-11 17:07:05 +08:00` in the viewer's offset (minutes east of UTC).

@@ -1,5 +1,6 @@
 //! Small reusable pieces of the UI.
 
+pub mod anomalies;
 pub mod clamped_text;
 pub mod error_banner;
 pub mod instance_table;

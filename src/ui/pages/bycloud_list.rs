@@ -5,6 +5,8 @@
 use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::bycloud::{self, Instance, InstanceList, MarkerQuery, PAGE_SIZES, STATUSES};
 use crate::api::http::decode_json;
+use crate::api::paging::PageSeen;
+use crate::ui::components::anomalies::{use_paging_anomalies, AnomalyNotes};
 use crate::ui::components::clamped_text::{short, short_list, ClampedList, ClampedText};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::page_size::PageSizeSelect;
@@ -55,7 +57,36 @@ pub fn ByCloudListView(
     );
     let loading = call.loading;
     let go = move |q: MarkerQuery| on_query.run((q, None));
-    let next = Memo::new(move |_| call.data.with(|d| d.as_ref().and_then(|p| query.get().next(p))));
+    let own_origin = own_origin(&client.conn.base_url);
+    let anomalies = use_paging_anomalies(
+        call.data,
+        move || {
+            let q = query.get();
+            format!("{}|{:?}", q.limit, q.filters())
+        },
+        move |w, p: &InstanceList| {
+            let q = query.get_untracked();
+            let meta = p.meta.clone().unwrap_or_default();
+            let link = p.links.as_ref().map(|l| l.next.clone()).filter(|l| !l.is_empty());
+            let next = q.next(p).and_then(|n| n.marker);
+            let has_more = meta.has_more.unwrap_or(false);
+            w.record(PageSeen {
+                page: u64::from(q.page),
+                items: p.instances.len(),
+                total: meta.total,
+                next_marker: next.as_deref(),
+                has_more,
+                link: link.as_deref(),
+                own_origin: own_origin.as_deref(),
+            })
+        },
+    );
+    let next = Memo::new(move |_| {
+        if anomalies.with(|a| a.iter().any(|a| a.stops_paging())) {
+            return None;
+        }
+        call.data.with(|d| d.as_ref().and_then(|p| query.get().next(p)))
+    });
     let previous = Memo::new(move |_| call.data.with(|d| query.get().previous(d.as_ref())));
     let total = Signal::derive(move || call.data.with(|d| d.as_ref().and_then(|p| p.meta.as_ref()?.total)));
     let rows = Signal::derive(move || {
@@ -153,6 +184,7 @@ pub fn ByCloudListView(
             </div>
             {move || (call.data.with(|d| d.as_ref().is_some_and(|p| p.instances.is_empty())) && !loading.get())
                 .then(|| view! { <p class="empty">"No instances match."</p> })}
+            <AnomalyNotes anomalies=anomalies/>
             <Pager
                 page=Signal::derive(move || query.get().page)
                 has_previous=Signal::derive(move || previous.get().is_some() && !loading.get())
@@ -167,6 +199,11 @@ pub fn ByCloudListView(
             })}
         </section>
     }
+}
+
+/// The origin the connection calls: its base URL's, or this page's for a proxy path.
+fn own_origin(base_url: &str) -> Option<String> {
+    crate::api::paging::origin_of(base_url).or_else(|| web_sys::window()?.location().origin().ok())
 }
 
 fn dash(s: String) -> String {

@@ -2,9 +2,11 @@
 //! in the URL so that a reload or a shared link shows the same page.
 
 use super::{details_href, pairs_ref, use_query_navigation, use_url_query, ConnectionHeading};
-use crate::api::clouddc::{InstanceList as InstancePage, ListQuery, PAGE_SIZES};
+use crate::api::clouddc::{extract_marker, InstanceList as InstancePage, ListQuery, PAGE_SIZES};
 use crate::api::http::{decode_json, UrlQuery};
 use crate::api::lifecycle::{State, DIAGRAM_STATES, SDK_EXTRA_STATES};
+use crate::api::paging::PageSeen;
+use crate::ui::components::anomalies::{use_paging_anomalies, AnomalyNotes};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::instance_table::InstanceTable;
 use crate::ui::components::page_size::PageSizeSelect;
@@ -58,7 +60,32 @@ pub fn InstanceListView(
             .with(|d| d.as_ref().map(|p| p.instances.clone()).unwrap_or_default())
     });
     let total = Signal::derive(move || call.data.with(|d| d.as_ref().and_then(|p| p.count)));
-    let next = Memo::new(move |_| call.data.with(|d| d.as_ref().and_then(|p| query.get().next(p))));
+    let anomalies = use_paging_anomalies(
+        call.data,
+        move || {
+            let q = query.get();
+            format!("{}|{:?}", q.limit, q.state)
+        },
+        move |w, p: &InstancePage| {
+            let next = p.page_info.as_ref().and_then(|pi| extract_marker(&pi.next_marker));
+            let q = query.get_untracked();
+            w.record(PageSeen {
+                page: u64::from(q.page),
+                items: p.instances.len(),
+                total: p.count,
+                next_marker: next.as_deref(),
+                has_more: false,
+                link: None,
+                own_origin: None,
+            })
+        },
+    );
+    let next = Memo::new(move |_| {
+        if anomalies.with(|a| a.iter().any(|a| a.stops_paging())) {
+            return None;
+        }
+        call.data.with(|d| d.as_ref().and_then(|p| query.get().next(p)))
+    });
     let previous = Memo::new(move |_| call.data.with(|d| query.get().previous(d.as_ref())));
     let loading = call.loading;
     let set_state = move |ev: leptos::ev::Event| {
@@ -103,6 +130,7 @@ pub fn InstanceListView(
             />
             {move || (call.data.with(|d| d.as_ref().is_some_and(|p| p.instances.is_empty())) && !loading.get())
                 .then(|| view! { <p class="empty">"No instances on this page."</p> })}
+            <AnomalyNotes anomalies=anomalies/>
             <Pager
                 page=Signal::derive(move || query.get().page)
                 has_previous=Signal::derive(move || previous.get().is_some() && !loading.get())

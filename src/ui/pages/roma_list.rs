@@ -4,7 +4,9 @@
 
 use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::http::decode_json;
+use crate::api::paging::PageSeen;
 use crate::api::roma::{self, Instance, InstanceList, OffsetQuery, PAGE_SIZES, STATUSES};
+use crate::ui::components::anomalies::{use_paging_anomalies, AnomalyNotes};
 use crate::ui::components::clamped_text::{short, ClampedText};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::page_size::PageSizeSelect;
@@ -56,6 +58,26 @@ pub fn RomaListView(
     let total = Signal::derive(move || call.data.with(|d| d.as_ref().and_then(|p| p.total)));
     let page_count = Signal::derive(move || query.get().page_count(total.get().unwrap_or(0)));
     let go = move |q: OffsetQuery| on_query.run((q, None));
+    let anomalies = use_paging_anomalies(
+        call.data,
+        move || {
+            let q = query.get();
+            format!("{}|{:?}", q.limit, q.status)
+        },
+        move |w, p: &InstanceList| {
+            let q = query.get_untracked();
+            let has_more = p.total.is_some_and(|t| q.offset + (p.instances.len() as u64) < t);
+            w.record(PageSeen {
+                page: q.page_number(),
+                items: p.instances.len(),
+                total: p.total,
+                next_marker: None,
+                has_more,
+                link: None,
+                own_origin: None,
+            })
+        },
+    );
     let set_status = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         let q = query.get_untracked();
@@ -109,6 +131,7 @@ pub fn RomaListView(
             </div>
             {move || (call.data.with(|d| d.as_ref().is_some_and(|p| p.instances.is_empty())) && !loading.get())
                 .then(|| view! { <p class="empty">"No instances on this page."</p> })}
+            <AnomalyNotes anomalies=anomalies/>
             <NumberedPager
                 current=Signal::derive(move || query.get().page_number())
                 count=page_count

@@ -1,0 +1,116 @@
+// Hostile servers and hostile data: XSS payloads in every string field of every service
+// (none may run: a global canary stays untouched, and the text is shown as text), huge
+// responses, and paging anomalies (marker cycles, empty pages that claim more, totals
+// that change), all forced per request with cloudsim's X-Cloudsim-Fault header.
+import { test, expect, ConnectionsPage, InstancesPage } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const PAYLOADS = readFileSync(join(__dirname, "..", "fixtures", "xss_payloads.txt"), "utf8")
+  .split("\n")
+  .filter((l) => l.length > 0);
+
+async function withDirective(page: Page, directive: string) {
+  await page.route("**/proxy/e2e/**", (route) =>
+    route.continue({ headers: { ...route.request().headers(), "x-cloudsim-fault": directive } }),
+  );
+}
+
+test("no XSS payload runs in any view of any service, and each shows as text", async ({ page }) => {
+  expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await withDirective(page, "hostile");
+  const connections = new ConnectionsPage(page);
+  const list = new InstancesPage(page);
+  const canary = () => page.evaluate(() => (window as unknown as { __skyglassPwned?: number }).__skyglassPwned);
+
+  await connections.add({ name: "Hostile DC" });
+  await list.pageSize.selectOption("100");
+  await expect(list.rows).toHaveCount(100);
+  await list.rows.first().locator("td").nth(2).click();
+  await expect(page.getByRole("heading", { name: "User data" })).toBeVisible();
+  await page.getByRole("link", { name: "Live status and state diagram" }).click();
+  await expect(page.locator(".diagram-node")).toHaveCount(6);
+
+  await connections.add({ name: "Hostile Roma", service: "roma" });
+  await list.waitLoaded();
+  await list.rows.first().click();
+  await expect(page.getByRole("region", { name: "Instance details" })).toBeVisible();
+
+  await connections.add({ name: "Hostile ByCloud", service: "bycloud" });
+  await list.waitLoaded();
+  await list.rows.first().click();
+  await expect(page.getByRole("region", { name: "Instance details" })).toBeVisible();
+
+  await connections.add({ name: "Hostile Search", service: "imagesearch" });
+  await page.getByLabel("Instance name").fill("imagesearch-00");
+  await page.getByRole("button", { name: "Look up" }).click();
+  const details = page.getByRole("region", { name: "Instance details" });
+  await expect(details).toBeVisible();
+  // ImageSearch's tags carry the whole corpus: every payload is there, as text.
+  const tags = await details.locator(".tag").allTextContents();
+  for (const p of PAYLOADS) expect(tags, `payload shown as text: ${p}`).toContain(p);
+
+  await page.waitForTimeout(500);
+  expect(await canary(), "the canary the payloads try to set").toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(await page.locator("body script").count()).toBe(0);
+});
+
+test("huge responses: a 10 MB page, a 100 KB name and 10,000 tags stay usable", async ({ page }) => {
+  test.setTimeout(120_000);
+  await withDirective(page, "huge");
+  await new ConnectionsPage(page).add({ name: "Huge" });
+  const list = new InstancesPage(page);
+  await list.pageSize.selectOption("50");
+  await expect(list.rows).toHaveCount(50, { timeout: 60_000 });
+  const longName = list.rows.first().locator(".cell-name a");
+  expect(((await longName.textContent()) ?? "").length).toBeLessThan(200); // cut in the table
+  await expect(list.rows.nth(1).locator('td[data-label="Tags"]')).toContainText(/\+\d{4} more/);
+  await list.rows.first().locator("td").nth(2).click();
+  const toggle = page.getByRole("button", { name: /show all \d{6} characters/ });
+  await expect(toggle).toBeVisible();
+  await toggle.click();
+  expect(((await page.locator("h1.instance-name").textContent()) ?? "").length).toBeGreaterThan(100_000);
+});
+
+test.describe("paging anomalies", () => {
+  test("a marker cycle is reported and stops paging (CloudDC)", async ({ page }) => {
+    await withDirective(page, "cycle");
+    await new ConnectionsPage(page).add({ name: "Cycle DC" });
+    const list = new InstancesPage(page);
+    await list.waitLoaded();
+    await list.goNext();
+    await list.goNext();
+    await expect(list.pageLabel).toHaveText("Page 3");
+    await expect(page.getByRole("note").filter({ hasText: "a cycle" })).toBeVisible();
+    await expect(list.next).toBeDisabled();
+  });
+
+  test("a marker cycle is reported and stops paging (ByCloud)", async ({ page }) => {
+    await withDirective(page, "cycle");
+    await new ConnectionsPage(page).add({ name: "Cycle BC", service: "bycloud" });
+    const list = new InstancesPage(page);
+    await list.waitLoaded();
+    await list.goNext();
+    await list.goNext();
+    await expect(page.getByRole("note").filter({ hasText: "a cycle" })).toBeVisible();
+    await expect(list.next).toBeDisabled();
+    // The page links point to cloudsim's own origin, not the app's: reported, never fetched.
+    await expect(page.getByRole("note").filter({ hasText: "another origin" })).toBeVisible();
+  });
+
+  test("a total that changes while paging is reported (ROMA)", async ({ page }) => {
+    await withDirective(page, "cycle");
+    await new ConnectionsPage(page).add({ name: "Cycle Roma", service: "roma" });
+    const list = new InstancesPage(page);
+    await list.waitLoaded();
+    await list.goNext();
+    await expect(page.getByRole("note").filter({ hasText: "The total changed" })).toBeVisible();
+  });
+});
