@@ -33,6 +33,11 @@ pub struct Reach {
     pub at: f64,
     /// `None` when it succeeded; otherwise what went wrong, in words.
     pub failure: Option<String>,
+    /// Calls answered (or failed) in this tab, and how many of them failed.
+    #[serde(default)]
+    pub calls: u64,
+    #[serde(default)]
+    pub failures: u64,
 }
 
 impl AppState {
@@ -112,12 +117,19 @@ impl AppState {
             Err(ApiError::Aborted) => return,
             Err(e) => Some(e.to_string()),
         };
-        let entry = Reach {
-            at: js_sys::Date::now(),
-            failure,
-        };
         self.set_reach.try_update(|m| {
-            m.insert(conn_id.to_owned(), entry);
+            let before = m.get(conn_id);
+            let calls = before.map_or(0, |r| r.calls) + 1;
+            let failures = before.map_or(0, |r| r.failures) + u64::from(failure.is_some());
+            m.insert(
+                conn_id.to_owned(),
+                Reach {
+                    at: js_sys::Date::now(),
+                    failure,
+                    calls,
+                    failures,
+                },
+            );
         });
     }
 

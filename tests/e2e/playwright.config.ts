@@ -5,6 +5,15 @@ import { defineConfig } from "@playwright/test";
 
 export const APP_PORT = 18080;
 export const CLOUDSIM_PORT = 18787;
+/** The soak test's cloudsim: about 30% of its answers are faults of every kind. */
+export const SOAK_PORT = 18789;
+export const SOAK_FAULTS = [
+  "--latency-ms 20 --jitter-ms 150",
+  "--error-rate 500=0.07,503=0.05,429=0.04",
+  "--burst-429 3/40 --retry-after none",
+  "--truncate-rate 0.05 --disconnect-rate 0.03",
+  "--marker-cycle --hostile",
+].join(" ");
 
 export default defineConfig({
   testDir: ".",
@@ -35,6 +44,12 @@ export default defineConfig({
       command: `../../target/release/cloudsim --port ${CLOUDSIM_PORT} --instances 500 --seed 1 --token e2e-token --project e2e-project`,
       // 401 without a token: the server is up.
       url: `http://127.0.0.1:${CLOUDSIM_PORT}/v1/e2e-project/instances`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `../../target/release/cloudsim --port ${SOAK_PORT} --instances 400 --seed 3 --token soak-token --project soak-project ${SOAK_FAULTS}`,
+      url: `http://127.0.0.1:${SOAK_PORT}/__cloudsim/stats`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

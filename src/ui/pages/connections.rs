@@ -81,6 +81,11 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
             Some(f) => format!("Last call failed at {}: {f}", clock_label(r.at)),
         },
     };
+    let tally = move || {
+        reach
+            .get()
+            .map(|r| format!("{} of {} calls failed in this tab", r.failures, r.calls))
+    };
     let remove_id = id.clone();
     let name = conn.name.clone();
     let remove = move |_| {
@@ -101,6 +106,7 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
                 {(!conn.project_id.is_empty()).then(|| view! { <div class="small">"Project " <code>{conn.project_id.clone()}</code></div> })}
                 <div class="small">{token_note}</div>
                 <div class="small reach" data-reach=reach_state>{reach_text}</div>
+                <div class="small muted tally">{tally}</div>
             </div>
             <div class="connection-actions">
                 <a class="button" href=list_href(&id)>"Open"</a>
