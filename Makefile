@@ -33,3 +33,10 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p skyglass --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+## Decoder fuzzing: a million random, JSON and mutated-seed responses per decoder (about 10 min
+## on 2 cores, build included). Overflow checks stay on in this release build, so that arithmetic overflow
+## (a panic in debug builds) is found too.
+.PHONY: fuzz
+fuzz:
+	SKYGLASS_FUZZ_CASES=1000000 CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true cargo test --release --test fuzz_decoders -- --nocapture --test-threads=2

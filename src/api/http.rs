@@ -293,8 +293,11 @@ pub fn decode_json<T: DeserializeOwned>(resp: &ApiResponse) -> Result<T, ApiErro
     if !(200..300).contains(&resp.status) {
         return Err(decode_error(resp));
     }
-    serde_json::from_str(&resp.body)
-        .map_err(|e| ApiError::Decode(format!("{e} (body starts: {})", clip(resp.body.trim_start(), 120))))
+    serde_json::from_str(&resp.body).map_err(|e| {
+        // serde repeats the offending value in its message: a 1 MB string would be shown whole.
+        let what = clip(&e.to_string(), MAX_SHOWN_BODY);
+        ApiError::Decode(format!("{what} (body starts: {})", clip(resp.body.trim_start(), 120)))
+    })
 }
 
 #[cfg(test)]
@@ -372,6 +375,16 @@ mod tests {
         let e = decode_error(&resp(500, &big));
         assert!(e.to_string().len() < 1000);
         assert_eq!(clip("héllo", 2), "h… (6 bytes in all)");
+    }
+
+    #[test]
+    fn decode_errors_quoting_a_huge_value_are_clipped() {
+        let body = format!("{{\"instances\": \"{}\"}}", "x".repeat(1_000_000));
+        let r: Result<std::collections::HashMap<String, Vec<u8>>, _> = decode_json(&resp(200, &body));
+        let Err(ApiError::Decode(m)) = r else {
+            panic!("a decode error")
+        };
+        assert!(m.len() < 1_000, "{} bytes", m.len());
     }
 
     #[test]

@@ -165,6 +165,18 @@ pub fn is_legal(from: &State, to: &State) -> bool {
     from == to && from.in_diagram() || transitions_from(from).any(|t| &t.to == to)
 }
 
+/// One step of a status timeline: given the last observation (state, operation) and a
+/// new one, `None` when nothing changed (no new entry), else whether the change is one
+/// the documented diagram allows (an operation changing within a state always is).
+pub fn observe(last: Option<(&str, &str)>, state: &str, operation: &str) -> Option<bool> {
+    match last {
+        None => Some(true),
+        Some((s, o)) if s == state && o == operation => None,
+        Some((s, _)) if s == state => Some(true),
+        Some((s, _)) => Some(is_legal(&State::parse(s), &State::parse(state))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +205,33 @@ mod tests {
         assert_eq!(from_stopped, ["running", "stopped", "error", "shutting-down"]);
         assert_eq!(transitions_from(&State::Terminated).count(), 0);
         assert_eq!(transitions_from(&State::Other("stopping".into())).count(), 0);
+    }
+
+    #[test]
+    fn timeline_steps() {
+        assert_eq!(observe(None, "pending", "install-processing"), Some(true));
+        assert_eq!(
+            observe(Some(("pending", "install-processing")), "pending", "install-processing"),
+            None
+        );
+        assert_eq!(
+            observe(Some(("pending", "install-processing")), "running", "install-succeed"),
+            Some(true)
+        );
+        assert_eq!(
+            observe(Some(("stopped", "")), "stopped", "reinstall-processing"),
+            Some(true)
+        );
+        assert_eq!(
+            observe(Some(("terminated", "")), "running", ""),
+            Some(false),
+            "not in the diagram"
+        );
+        assert_eq!(
+            observe(Some(("running", "")), "stopping", ""),
+            Some(false),
+            "outside the diagram"
+        );
     }
 
     #[test]

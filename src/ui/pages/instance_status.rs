@@ -5,7 +5,7 @@
 use super::{details_href, ConnectionHeading, WithClient};
 use crate::api::clouddc::{status_request, InstanceStatus};
 use crate::api::http::decode_json;
-use crate::api::lifecycle::{is_legal, operation_in_progress, State};
+use crate::api::lifecycle::{observe, operation_in_progress, State};
 use crate::api::poll::Interval;
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::refresh_control::RetryBanner;
@@ -66,18 +66,14 @@ pub fn InstanceStatusView(client: Client, #[prop(into)] id: Signal<String>) -> i
     Effect::new(move |_| {
         let Some(s) = call.data.get() else { return };
         timeline.update(|t| {
-            let state = State::parse(&s.state);
-            let legal = t
-                .last()
-                .map(|prev| is_legal(&State::parse(&prev.state), &state) || prev.state == s.state);
-            if t.last()
-                .is_none_or(|prev| prev.state != s.state || prev.operation != s.operation_state)
-            {
+            let last = t.last().map(|o: &Observed| (o.state.clone(), o.operation.clone()));
+            let last = last.as_ref().map(|(st, op)| (st.as_str(), op.as_str()));
+            if let Some(legal) = observe(last, &s.state, &s.operation_state) {
                 t.push(Observed {
                     at: js_sys::Date::now(),
                     state: s.state.clone(),
                     operation: s.operation_state.clone(),
-                    legal: legal.unwrap_or(true),
+                    legal,
                 });
             }
         });
