@@ -2,67 +2,24 @@
 //! latency, slow bodies, disconnects and the flags' parsing.
 #![cfg(feature = "server")]
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::server::{Reply, Server};
 use serde_json::Value;
 
 const LIST: &str = "/v1/demo-project/instances";
 const ROMA: &str = "/v2/demo-project/instances";
 const AUTH: (&str, &str) = ("X-Auth-Token", "demo-token");
 
-/// Kills the server when the test ends, pass or fail.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn start(args: &[&str]) -> Server {
-    let child = Command::new(env!("CARGO_BIN_EXE_cloudsim"))
-        .args(["--port", "0", "--instances", "40"])
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start cloudsim");
-    let mut server = Server { child, port: 0 };
-    let stdout = server.child.stdout.take().unwrap();
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("read the banner");
-    let port = line
-        .trim()
-        .strip_prefix("cloudsim listening on http://127.0.0.1:")
-        .unwrap_or_else(|| panic!("unexpected banner {line:?}"));
-    server.port = port.parse().expect("a port");
-    server
-}
-
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
-    }
+    let mut all = vec!["--port", "0", "--instances", "40"];
+    all.extend_from_slice(args);
+    common::server::start(env!("CARGO_BIN_EXE_cloudsim"), &all)
 }
 
 /// Sends one request with `Connection: close`; returns what came back
