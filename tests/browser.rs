@@ -300,3 +300,32 @@ fn a_crash_shows_a_panel_with_a_reload_button_not_a_dead_page() {
     );
     panel.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_view_polls_by_itself_and_leaves_no_timer_when_it_is_gone() {
+    // This kind of view refreshes every second (as a user could pick on this device).
+    let storage = window().local_storage().unwrap().unwrap();
+    storage
+        .set_item("skyglass.interval.clouddc-list", r#"{"Every":1}"#)
+        .unwrap();
+    let el = container();
+    // A page size no other test uses, to count this view's calls only.
+    let query = RwSignal::new(ListQuery {
+        limit: 37,
+        ..ListQuery::default()
+    });
+    let mine = || demo::calls_with("limit=37");
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        view! { <InstanceListView client=demo_client() query=query on_query=move |q| query.set(q) on_open=|_| {}/> }
+    });
+    until("rows", || !row_ids(&el).is_empty()).await;
+    let before = mine();
+    sleep(2_500).await;
+    assert!(mine() >= before + 2, "it refreshed by itself");
+    assert!(text(&el).contains("Updated "));
+    drop(handle); // the view goes away
+    let gone = mine();
+    sleep(2_500).await;
+    assert_eq!(mine(), gone, "no timer outlives the view");
+    storage.remove_item("skyglass.interval.clouddc-list").unwrap();
+}

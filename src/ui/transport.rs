@@ -102,7 +102,24 @@ pub mod demo {
         cloudsim::imagesearch_names(cloud().config())
     }
 
+    thread_local! {
+        /// The last calls' query strings (at most 1,000), for tests and diagnostics.
+        static CALLS: std::cell::RefCell<std::collections::VecDeque<String>> = Default::default();
+    }
+
+    /// How many of the Demo cloud's last calls had `needle` in their query.
+    pub fn calls_with(needle: &str) -> usize {
+        CALLS.with(|c| c.borrow().iter().filter(|q| q.contains(needle)).count())
+    }
+
     pub fn send(req: &ApiRequest) -> Result<ApiResponse, ApiError> {
+        CALLS.with(|c| {
+            let mut log = c.borrow_mut();
+            if log.len() >= 1_000 {
+                log.pop_front();
+            }
+            log.push_back(req.query_string());
+        });
         let sim_req = cloudsim::Request {
             method: req.method.into(),
             path: req.path.clone(),

@@ -59,7 +59,7 @@ test("soak: faults of every kind for a bounded time", async ({ page, request }) 
   let calls = 0;
   let failures = 0;
   for (const t of tallies) {
-    const m = /(\d+) of (\d+) calls failed/.exec(t);
+    const m = /(\d+) of (\d+) calls? failed/.exec(t);
     if (m) {
       failures += Number(m[1]);
       calls += Number(m[2]);

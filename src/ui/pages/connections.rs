@@ -82,9 +82,14 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
         },
     };
     let tally = move || {
-        reach
-            .get()
-            .map(|r| format!("{} of {} calls failed in this tab", r.failures, r.calls))
+        reach.get().map(|r| {
+            format!(
+                "{} of {} call{} failed in this tab",
+                r.failures,
+                r.calls,
+                if r.calls == 1 { "" } else { "s" }
+            )
+        })
     };
     let remove_id = id.clone();
     let name = conn.name.clone();
