@@ -17,6 +17,7 @@ use crate::encode::uuid_v4;
 use crate::rng::Rng;
 use crate::roster::{settled_update, Roster, Stream, Timeline};
 use crate::Config;
+use std::sync::OnceLock;
 
 /// Where an instance is in its lifecycle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,6 +149,19 @@ fn mac(rng: &mut Rng) -> String {
 #[derive(Clone, Debug)]
 pub struct Fleet {
     roster: Roster,
+    /// Each instance's unchanging JSON, rendered on first use (most of a page's work).
+    rendered: Vec<OnceLock<Rendered>>,
+}
+
+/// The parts of an instance's JSON that never change (see `bycloud::write_instance`).
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// The members before `status`.
+    pub head: String,
+    /// The members from `flavor` to `tags`.
+    pub middle: String,
+    /// The launch time its details fix, if any.
+    pub launched_ms: Option<i64>,
 }
 
 impl Fleet {
@@ -155,7 +169,13 @@ impl Fleet {
     pub fn new(config: &Config) -> Fleet {
         Fleet {
             roster: Roster::new(config.instances, config.seed ^ SALT, config.start_ms),
+            rendered: (0..config.instances).map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    /// Instance `i`'s unchanging JSON, rendered by `render` the first time.
+    pub fn rendered(&self, i: usize, render: impl FnOnce() -> Rendered) -> &Rendered {
+        self.rendered[i].get_or_init(render)
     }
 
     /// Identities and creation times.

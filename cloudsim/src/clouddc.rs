@@ -231,58 +231,78 @@ fn write_error(out: &mut String, failure: Failure) {
 
 /// One instance, keys in the vendor example's order.
 fn write_instance(out: &mut String, inst: &Instance, seed: u64, now_ms: i64) {
-    let p = Profile::of(inst, seed);
+    let (head, middle) = inst.rendered.get_or_init(|| static_members(inst, seed));
     let status = inst.status_at(now_ms);
-    let mut obj = Obj::new(out);
-    obj.str("id", &inst.id).str("name", &p.name).str("vpc_id", &p.vpc_id);
-    obj.raw("network_interfaces", |out| {
-        json_array(out, &p.network_interfaces, |out, nic| {
-            let mut o = Obj::new(out);
-            o.str("subnet_id", &nic.subnet_id)
-                .str("ipv4_address", &nic.ipv4_address);
-            o.end();
-        })
-    });
-    if !p.tags.is_empty() {
-        obj.raw("tags", |out| {
-            json_array(out, &p.tags, |out, (k, v)| {
-                let mut o = Obj::new(out);
-                o.str("key", k).str("value", v);
-                o.end();
-            })
-        });
-    }
-    obj.raw("image", |out| {
-        let mut o = Obj::new(out);
-        o.str("id", p.image.id)
-            .str("name", p.image.name)
-            .str("os_type", p.image.os_type);
-        o.end();
-    });
-    obj.str("description", p.description);
-    write_status(&mut obj, status, true);
-    if !p.metadata.is_empty() {
-        obj.raw("metadata", |out| {
-            let mut o = Obj::new(out);
-            for (k, v) in &p.metadata {
-                o.str(k, v);
-            }
-            o.end();
-        });
-    }
-    let created = if inst.created_blank {
-        String::new()
-    } else {
-        rfc3339(inst.created_ms)
-    };
     let launched = inst.launched_at(now_ms).map(rfc3339).unwrap_or_default();
-    obj.str("user_data", &p.user_data)
-        .str("server_id", &p.server_id)
-        .str("created_at", &created)
+    let mut obj = Obj::new(out);
+    obj.members(head);
+    write_status(&mut obj, status, true);
+    obj.members(middle)
         .str("updated_at", &rfc3339(inst.updated_at(now_ms)))
         .str("launched_at", &launched);
     if let Some(failure) = status.error {
         obj.raw("error", |out| write_error(out, failure));
     }
     obj.end();
+}
+
+/// Renders every instance's unchanging members now rather than on first use.
+pub(crate) fn prerender(fleet: &Fleet, seed: u64) {
+    for inst in &fleet.instances {
+        inst.rendered.get_or_init(|| static_members(inst, seed));
+    }
+}
+
+/// The members of an instance that do not change over time, in the vendor's key order:
+/// those before `state` and those between the status and `updated_at`.
+fn static_members(inst: &Instance, seed: u64) -> (String, String) {
+    let p = Profile::of(inst, seed);
+    let head = Obj::rendered(|obj| {
+        obj.str("id", &inst.id).str("name", &p.name).str("vpc_id", &p.vpc_id);
+        obj.raw("network_interfaces", |out| {
+            json_array(out, &p.network_interfaces, |out, nic| {
+                let mut o = Obj::new(out);
+                o.str("subnet_id", &nic.subnet_id)
+                    .str("ipv4_address", &nic.ipv4_address);
+                o.end();
+            })
+        });
+        if !p.tags.is_empty() {
+            obj.raw("tags", |out| {
+                json_array(out, &p.tags, |out, (k, v)| {
+                    let mut o = Obj::new(out);
+                    o.str("key", k).str("value", v);
+                    o.end();
+                })
+            });
+        }
+        obj.raw("image", |out| {
+            let mut o = Obj::new(out);
+            o.str("id", p.image.id)
+                .str("name", p.image.name)
+                .str("os_type", p.image.os_type);
+            o.end();
+        });
+        obj.str("description", p.description);
+    });
+    let middle = Obj::rendered(|obj| {
+        if !p.metadata.is_empty() {
+            obj.raw("metadata", |out| {
+                let mut o = Obj::new(out);
+                for (k, v) in &p.metadata {
+                    o.str(k, v);
+                }
+                o.end();
+            });
+        }
+        let created = if inst.created_blank {
+            String::new()
+        } else {
+            rfc3339(inst.created_ms)
+        };
+        obj.str("user_data", &p.user_data)
+            .str("server_id", &p.server_id)
+            .str("created_at", &created);
+    });
+    (head, middle)
 }

@@ -4,20 +4,30 @@
 
 use time::{format_description::FormatItem, macros::format_description, OffsetDateTime, UtcOffset};
 
-/// Appends `s` as a JSON string literal (quoted and escaped).
+/// Appends `s` as a JSON string literal (quoted and escaped). Runs of characters that need
+/// no escape are copied at once (a 1,000-instance page is ~0.8 MB of them).
 pub fn json_str(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            b if b < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{b:04x}"));
+        } else {
+            out.push_str(escape);
         }
+        plain = i + 1;
     }
+    out.push_str(&s[plain..]);
     out.push('"');
 }
 
@@ -88,6 +98,27 @@ impl<'a> Obj<'a> {
         let out = self.key(key);
         write(out);
         self
+    }
+
+    /// Members rendered earlier (`"k":v` pairs joined by commas, as [`Obj::rendered`] gives).
+    pub fn members(&mut self, members: &str) -> &mut Self {
+        if !members.is_empty() {
+            if !self.empty {
+                self.out.push(',');
+            }
+            self.empty = false;
+            self.out.push_str(members);
+        }
+        self
+    }
+
+    /// The members `write` adds, rendered for [`Obj::members`].
+    pub fn rendered(write: impl FnOnce(&mut Obj)) -> String {
+        let mut out = String::new();
+        let mut obj = Obj::new(&mut out);
+        write(&mut obj);
+        out.remove(0);
+        out
     }
 
     /// Closes the object (`}`).

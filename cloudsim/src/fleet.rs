@@ -8,6 +8,7 @@
 use crate::encode::uuid_v7;
 use crate::rng::Rng;
 use crate::timeline;
+use std::sync::OnceLock;
 
 /// An instance state: the six documented ones plus the extra states the
 /// vendor SDK enumerates (which a real service may send).
@@ -203,6 +204,9 @@ pub struct Instance {
     pub updated_ms: i64,
     /// Events in time order.
     pub events: Vec<Event>,
+    /// The members of this instance's CloudDC JSON that never change, rendered on first
+    /// use (see `clouddc::write_instance`): most of a list page's work otherwise.
+    pub rendered: OnceLock<(String, String)>,
 }
 
 impl Instance {
@@ -298,6 +302,7 @@ impl Fleet {
                 attr_seed,
                 initial: plan.initial,
                 launched_ms: plan.launched_ms,
+                rendered: OnceLock::new(),
                 updated_ms: plan.updated_ms,
                 events: plan.events,
             });

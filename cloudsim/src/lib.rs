@@ -225,6 +225,15 @@ impl Cloud {
         }
     }
 
+    /// Renders the unchanging part of every CloudDC and ByCloud instance's JSON now (it is
+    /// otherwise rendered on first use and kept): a server does this before it listens, so
+    /// that even the first walk through a large fleet answers at once and a latency
+    /// benchmark measures the injected latency, not the simulator.
+    pub fn prerender(&self) {
+        clouddc::prerender(&self.fleet, self.config.seed);
+        bycloud::prerender(&self.bycloud);
+    }
+
     /// The settings this cloud was built with.
     pub fn config(&self) -> &Config {
         &self.config

@@ -241,8 +241,11 @@ fn main() -> ExitCode {
         }
     };
     let port = server.server_addr().to_ip().map_or(args.port, |addr| addr.port());
+    let cloud = Cloud::new(args.config);
+    // Before saying it listens: so that no answer waits for the simulator's rendering.
+    cloud.prerender();
     let app = Arc::new(App {
-        cloud: Cloud::new(args.config),
+        cloud,
         stats: Stats::new(),
         seq: AtomicU64::new(0),
     });
