@@ -59,6 +59,8 @@ fn serves_http_with_cors() {
     let reply = call(port, "GET", &format!("{list}?limit=20"), &[("X-Auth-Token", "t0k")]);
     assert_eq!(reply.status, 200, "{}", reply.body);
     assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    // Every answer ends its connection (a kept-alive proxy connection can starve tiny_http).
+    assert_eq!(reply.header("Connection"), Some("close"));
     assert_cors(&reply);
     let body = reply.json();
     assert_eq!(body["count"], 50);

@@ -8,7 +8,7 @@
 mod args;
 mod stats;
 
-use std::io::{Cursor, Write};
+use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,7 +18,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use cloudsim::{path_template, Cloud, Injected, Request, Response};
 use stats::Stats;
-use tiny_http::{HTTPVersion, Header, Server, StatusCode};
+use tiny_http::{HTTPVersion, Server, StatusCode};
 
 /// Worker threads serving requests (many, since faults make them sleep).
 const WORKERS: usize = 32;
@@ -59,10 +59,6 @@ fn sleep_ms(ms: u64) {
     if ms > 0 {
         thread::sleep(Duration::from_millis(ms.min(MAX_SLEEP_MS)));
     }
-}
-
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }
 
 /// 204 with no body and no headers of its own (CORS preflights).
@@ -169,14 +165,7 @@ fn serve(app: &App, rq: tiny_http::Request) {
         .map(|(n, v)| (n.as_str(), v.as_str()))
         .chain(cors)
         .collect();
-    if injected.slow_body_ms > 0 {
-        return respond_slowly(rq, status, &all, body.as_bytes(), injected.slow_body_ms);
-    }
-    let all = all.into_iter().filter_map(|(n, v)| header(n, v)).collect();
-    let len = body.len();
-    let response = tiny_http::Response::new(StatusCode(status), all, Cursor::new(body.into_bytes()), Some(len), None);
-    // The client may have gone away; nothing to do about it.
-    let _ = rq.respond(response);
+    respond(rq, status, &all, body.as_bytes(), injected.slow_body_ms);
 }
 
 /// Drops the request without an answer. When the connection closes after
@@ -192,19 +181,30 @@ fn disconnect(rq: tiny_http::Request) {
     }
 }
 
-/// Writes the answer by hand: the head and the first chunk of the body at
-/// once, then the other chunks `delay_ms` apart, each flushed.
-fn respond_slowly(rq: tiny_http::Request, status: u16, headers: &[(&str, &str)], body: &[u8], delay_ms: u64) {
-    let closes = closes_after(&rq);
+/// Writes the answer by hand, always with `Connection: close`: the head and the first chunk
+/// of the body at once, then (for a slow body) the other chunks `delay_ms` apart, each
+/// flushed.
+///
+/// Closing every connection keeps tiny_http 0.12's connection pool from starving: a
+/// connection a proxy keeps alive holds one of its threads while idle, and a new
+/// connection that races another can then wait in its queue until an idle one is dropped
+/// (seen as 20 s stalls behind a keep-alive proxy). Reconnecting costs ~0.1 ms on loopback.
+fn respond(rq: tiny_http::Request, status: u16, headers: &[(&str, &str)], body: &[u8], delay_ms: u64) {
     let mut head = format!("HTTP/1.1 {status} {}\r\n", StatusCode(status).default_reason_phrase());
-    for (name, value) in headers {
+    // A header line break would split the answer: such a header is dropped.
+    let fits = |text: &str| !text.contains(['\r', '\n']);
+    for (name, value) in headers.iter().filter(|(n, v)| fits(n) && fits(v)) {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    head.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    if closes {
-        head.push_str("Connection: close\r\n");
+    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", body.len()));
+    if delay_ms == 0 {
+        let mut writer = rq.into_writer();
+        let mut all = head.into_bytes();
+        all.extend_from_slice(body);
+        // The client may have gone away; nothing to do about it.
+        let _ = writer.write_all(&all).and_then(|()| writer.flush());
+        return;
     }
-    head.push_str("\r\n");
     let mut writer = rq.into_writer();
     let chunk = body.len().div_ceil(SLOW_CHUNKS).max(1);
     let write = |w: &mut dyn Write, bytes: &[u8]| w.write_all(bytes).and_then(|()| w.flush());
