@@ -15,6 +15,8 @@ use web_sys::HtmlElement;
 
 mod browser_support;
 use browser_support::*;
+#[path = "browser_support/clouddc_load_all_tests.rs"]
+mod clouddc_load_all_tests;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -17,6 +17,8 @@ use web_sys::HtmlElement;
 
 mod browser_support;
 use browser_support::*;
+#[path = "browser_support/services_load_all_tests.rs"]
+mod services_load_all_tests;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

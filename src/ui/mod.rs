@@ -6,6 +6,7 @@ pub mod pages;
 pub mod state;
 pub mod transport;
 pub mod use_api;
+pub mod use_load_all;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -2,6 +2,8 @@
 //! page to show something, and reading what it shows.
 #![allow(dead_code)]
 
+pub mod load_all;
+
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};

@@ -119,3 +119,66 @@ export class InstancesPage {
     await this.waitForRowsOtherThan(before);
   }
 }
+
+/** A list's "all loaded" view ("Load all pages"): progress, filter, count and the virtualized grid. */
+export class LoadAllView {
+  readonly root: Locator;
+  readonly status: Locator;
+  readonly progress: Locator;
+  readonly cancel: Locator;
+  readonly back: Locator;
+  readonly filter: Locator;
+  readonly count: Locator;
+  readonly grid: Locator;
+  readonly rows: Locator;
+  readonly selected: Locator;
+
+  constructor(private page: Page) {
+    this.root = page.locator(".load-all");
+    this.status = this.root.locator(".load-status[role=status]");
+    this.progress = page.getByRole("progressbar", { name: "Loading all pages" });
+    this.cancel = this.root.getByRole("button", { name: "Cancel", exact: true });
+    this.back = page.getByRole("button", { name: "Back to pages" });
+    this.filter = page.getByRole("searchbox", { name: "Filter loaded instances" });
+    this.count = this.root.locator(".vtable-count");
+    this.grid = page.locator(".vtable-viewport[role=grid]");
+    this.rows = this.grid.locator(".vtable-row[role=row]");
+    this.selected = this.grid.locator('.vtable-row[aria-selected="true"]');
+  }
+
+  /** Clicks "Load all pages" on the list's toolbar. */
+  async start() {
+    await this.page.getByRole("button", { name: "Load all pages" }).click();
+    await expect(this.root).toBeVisible();
+  }
+
+  async expectState(state: "loading" | "done" | "cancelled" | "failed" | "stopped") {
+    await expect(this.root).toHaveAttribute("data-load-state", state);
+  }
+
+  header(title: string): Locator {
+    return this.grid.getByRole("columnheader", { name: title, exact: true });
+  }
+
+  /** `aria-rowcount` of the grid: the rows matching the filter. */
+  async rowCount(): Promise<number> {
+    return Number(await this.grid.getAttribute("aria-rowcount"));
+  }
+
+  /** The rows in the DOM in display order: aria-rowindex, data-id and the first cell's text. */
+  async shown(): Promise<{ index: number; id: string; first: string; text: string }[]> {
+    const rows = await this.rows.evaluateAll((els) =>
+      els.map((r) => ({
+        index: Number(r.getAttribute("aria-rowindex")),
+        id: r.getAttribute("data-id") ?? "",
+        first: r.querySelector("[role=gridcell]")?.textContent ?? "",
+        text: r.textContent ?? "",
+      })),
+    );
+    return rows.sort((a, b) => a.index - b.index);
+  }
+
+  async selectedId(): Promise<string | null> {
+    return (await this.selected.count()) === 1 ? this.selected.getAttribute("data-id") : null;
+  }
+}

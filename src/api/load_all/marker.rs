@@ -222,7 +222,9 @@ impl<S: MarkerService> LoadAll for MarkerWalk<S> {
             note(&mut self.anomalies, a);
         }
         let next = S::next(&query, &page);
-        self.rows.extend(S::into_rows(page));
+        let page_rows = S::into_rows(page);
+        make_room(&mut self.rows, self.total, page_rows.len());
+        self.rows.extend(page_rows);
         match (stop, next) {
             (Some(a), _) => self.end(Outcome::Stopped(a)),
             (None, Some(n)) => self.next = Some(n),

@@ -194,6 +194,23 @@ pub trait LoadAll {
     }
 }
 
+/// The most rows a walk makes room for at once when the service announces its total.
+pub const RESERVE_CAP: u64 = 200_000;
+
+/// Makes room in `rows` for `incoming` more. With a total announced (capped at
+/// [`RESERVE_CAP`], a server may claim anything), room for all of it is made at once: one
+/// allocation of the right size rather than doubling, whose old and new buffers would both
+/// count in WebAssembly's memory (it never shrinks). An allocation that fails is left to
+/// the ordinary growth.
+fn make_room<T>(rows: &mut Vec<T>, total: Option<u64>, incoming: usize) {
+    let need = rows.len().saturating_add(incoming);
+    if need <= rows.capacity() {
+        return;
+    }
+    let announced = total.map_or(0, |t| usize::try_from(t.min(RESERVE_CAP)).unwrap_or(0));
+    let _ = rows.try_reserve_exact(announced.max(need) - rows.len());
+}
+
 /// Pages `total_rows` fill (at least one: an empty list is one round trip).
 fn pages_for(total_rows: u64, page_size: u32) -> u64 {
     total_rows.div_ceil(u64::from(page_size.max(1))).max(1)

@@ -114,6 +114,7 @@ impl RomaLoadAll {
                 break;
             };
             let next = self.successor(self.merged_to, page.len());
+            make_room(&mut self.rows, self.first_total, page.len());
             self.rows.extend(page);
             if next == self.merged_to {
                 break;

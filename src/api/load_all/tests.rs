@@ -381,3 +381,27 @@ fn changed_totals_merge_into_one_note() {
     note(&mut list, Anomaly::TotalChanged { from: 3, to: 1 });
     assert_eq!(list, [Anomaly::EmptyPageWithMore { page: 2 }]);
 }
+
+#[test]
+fn room_for_the_announced_total_is_made_once_and_capped() {
+    let mut walk = ClouddcLoadAll::new(&clouddc::ListQuery::default());
+    let (id, _) = walk.next_requests(1)[0].clone();
+    walk.on_page(id, dc_page(&["a", "b"], "b", 5_000));
+    assert_eq!(
+        walk.into_rows().capacity(),
+        5_000,
+        "room for every announced row at once"
+    );
+    // A hostile total makes room for at most RESERVE_CAP rows.
+    let mut walk = ClouddcLoadAll::new(&clouddc::ListQuery::default());
+    let (id, _) = walk.next_requests(1)[0].clone();
+    walk.on_page(id, dc_page(&["a"], "a", u64::MAX));
+    assert_eq!(walk.into_rows().capacity(), RESERVE_CAP as usize);
+    let mut rows = vec![1, 2, 3];
+    make_room(&mut rows, Some(2), 4);
+    assert!(rows.capacity() >= 7, "never less than needed");
+    let mut roma = RomaLoadAll::with_page_size(&roma::OffsetQuery::default(), 10);
+    let (id, _) = roma.next_requests(1)[0].clone();
+    roma.on_page(id, roma_page(0, 10, Some(1_234)));
+    assert_eq!(roma.into_rows().capacity(), 1_234);
+}

@@ -8,7 +8,8 @@
 //! folded to lowercase once ([`SearchIndex::new`], growing with [`SearchIndex::extend`] as
 //! pages arrive); a keystroke then scans one string per row, or only the previous matches
 //! when the new query narrows the old one ([`SearchQuery::narrows`],
-//! [`SearchIndex::filter_within`]).
+//! [`SearchIndex::filter_within`]). [`ShownRows`] keeps what a table shows (filtered and
+//! sorted) up to date as pages arrive, and [`load_status`] words a load-all walk's progress.
 
 use super::{bycloud, clouddc, roma, timefmt};
 use std::borrow::Cow;
@@ -160,6 +161,10 @@ mod rows;
 use rows::CLOUDDC_COLUMNS;
 mod search;
 pub use search::*;
+mod shown;
+pub use shown::*;
+mod load_status;
+pub use load_status::*;
 
 /// The rows matching `query` (see [`SearchQuery`]), in row order. Folds every row: keep a
 /// [`SearchIndex`] to filter the same rows again.
@@ -300,3 +305,5 @@ pub fn move_selection(current: Option<usize>, mv: Move, row_count: usize, page_s
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_shown;

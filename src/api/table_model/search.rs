@@ -82,12 +82,71 @@ impl SearchQuery {
     }
 }
 
+/// A query ready to scan an index's text: each term with the position of its rarest byte
+/// in that text, which is what the scan looks for first.
+struct PreparedQuery<'q> {
+    terms: Vec<(&'q [u8], usize)>,
+}
+
+impl PreparedQuery<'_> {
+    fn matches(&self, folded: &[u8]) -> bool {
+        self.terms.iter().all(|&(t, rare)| contains(folded, t, rare))
+    }
+}
+
+/// Whether `needle` occurs in `haystack`; `rare` is the position in `needle` of a byte that
+/// is rare in the haystacks searched. The haystack is read eight bytes at a time looking
+/// for that byte (a word-at-a-time byte search), and only where it occurs is the needle
+/// compared: several times faster than `str::contains` in WebAssembly, which has no SIMD
+/// search.
+pub(super) fn contains(haystack: &[u8], needle: &[u8], rare: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let m = needle.len();
+    if m == 0 {
+        return true;
+    }
+    if haystack.len() < m {
+        return false;
+    }
+    let rare = rare.min(m - 1);
+    let byte = needle[rare];
+    // Where the rare byte may sit: needle starts from 0 to haystack.len() - m.
+    let last = haystack.len() - m + rare;
+    let (first_byte, last_byte) = (needle[0], needle[m - 1]);
+    let found_at = |pos: usize| {
+        let start = pos - rare;
+        haystack[start] == first_byte && haystack[start + m - 1] == last_byte && &haystack[start..start + m] == needle
+    };
+    let pattern = ONES.wrapping_mul(u64::from(byte));
+    let mut i = rare;
+    while i + 8 <= last + 1 {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&haystack[i..i + 8]);
+        let x = u64::from_le_bytes(word) ^ pattern;
+        // A high bit per byte of `x` that is zero (a byte equal to `byte`); a false
+        // positive is possible above a true one, so each is checked.
+        let mut zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        while zeros != 0 {
+            let pos = i + (zeros.trailing_zeros() / 8) as usize;
+            if haystack[pos] == byte && found_at(pos) {
+                return true;
+            }
+            zeros &= zeros - 1;
+        }
+        i += 8;
+    }
+    (i..=last).any(|pos| haystack[pos] == byte && found_at(pos))
+}
+
 /// The searchable text of every row, folded to lowercase once: one string, row `i` at
 /// `text[ends[i - 1]..ends[i]]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {
     text: String,
     ends: Vec<usize>,
+    /// How often each byte occurs in `text` (256 counts once anything is indexed).
+    byte_counts: Vec<u32>,
 }
 
 impl SearchIndex {
@@ -100,6 +159,7 @@ impl SearchIndex {
     /// Indexes more rows (the next pages of a load in progress), numbered after the others.
     pub fn extend<R: TableRow>(&mut self, rows: &[R]) {
         self.ends.reserve(rows.len());
+        let from = self.text.len();
         for row in rows {
             for field in row.search_fields() {
                 push_folded(&mut self.text, &field);
@@ -107,6 +167,30 @@ impl SearchIndex {
             }
             self.ends.push(self.text.len());
         }
+        self.byte_counts.resize(256, 0);
+        for &b in &self.text.as_bytes()[from..] {
+            self.byte_counts[usize::from(b)] = self.byte_counts[usize::from(b)].saturating_add(1);
+        }
+    }
+
+    /// `query` ready to scan this index: each term's rarest byte in the text found.
+    fn prepare<'q>(&self, query: &'q SearchQuery) -> PreparedQuery<'q> {
+        let count = |b: u8| self.byte_counts.get(usize::from(b)).copied().unwrap_or(0);
+        let terms = query
+            .terms
+            .iter()
+            .map(|t| {
+                let bytes = t.as_bytes();
+                let rare = (0..bytes.len()).min_by_key(|&k| count(bytes[k])).unwrap_or(0);
+                (bytes, rare)
+            })
+            .collect();
+        PreparedQuery { terms }
+    }
+
+    fn row_bytes(&self, row: usize) -> &[u8] {
+        let start = if row == 0 { 0 } else { self.ends[row - 1] };
+        &self.text.as_bytes()[start..self.ends[row]]
     }
 
     /// Rows indexed.
@@ -129,10 +213,12 @@ impl SearchIndex {
         if query.is_empty() {
             return (0..self.len()).collect();
         }
+        let query = self.prepare(query);
+        let text = self.text.as_bytes();
         let mut start = 0;
         let mut out = Vec::new();
         for (row, &end) in self.ends.iter().enumerate() {
-            if query.matches(&self.text[start..end]) {
+            if query.matches(&text[start..end]) {
                 out.push(row);
             }
             start = end;
@@ -140,14 +226,41 @@ impl SearchIndex {
         out
     }
 
+    /// Like [`SearchIndex::filter_within`], reading the candidates' text in row order rather
+    /// than in theirs: much faster when they are many and shuffled (a sorted table), since
+    /// the text is then read front to back instead of at random.
+    pub fn filter_within_shuffled(&self, candidates: &[usize], query: &SearchQuery) -> Vec<usize> {
+        let mut keep = vec![false; self.len()];
+        for &row in candidates {
+            if let Some(k) = keep.get_mut(row) {
+                *k = true;
+            }
+        }
+        let query = self.prepare(query);
+        let text = self.text.as_bytes();
+        let mut start = 0;
+        for (row, &end) in self.ends.iter().enumerate() {
+            if keep[row] {
+                keep[row] = query.matches(&text[start..end]);
+            }
+            start = end;
+        }
+        candidates
+            .iter()
+            .copied()
+            .filter(|&row| keep.get(row) == Some(&true))
+            .collect()
+    }
+
     /// The rows of `candidates` matching `query`, in their order (for a query that
     /// [narrows](SearchQuery::narrows) the one `candidates` came from). Rows not indexed
     /// are dropped.
     pub fn filter_within(&self, candidates: &[usize], query: &SearchQuery) -> Vec<usize> {
+        let query = self.prepare(query);
         candidates
             .iter()
             .copied()
-            .filter(|&row| row < self.len() && query.matches(self.haystack(row)))
+            .filter(|&row| row < self.len() && query.matches(self.row_bytes(row)))
             .collect()
     }
 }

@@ -5,10 +5,12 @@
 use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::bycloud::{self, Instance, InstanceList, MarkerQuery, PAGE_SIZES, STATUSES};
 use crate::api::http::decode_json;
+use crate::api::load_all::BycloudLoadAll;
 use crate::api::paging::PageSeen;
 use crate::ui::components::anomalies::{use_paging_anomalies, AnomalyNotes};
 use crate::ui::components::clamped_text::{short, short_list, ClampedList, ClampedText};
 use crate::ui::components::error_banner::ErrorBanner;
+use crate::ui::components::loaded_lists::ByCloudAllLoaded;
 use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::Pager;
 use crate::ui::components::refresh_control::{use_interval_setting, RefreshControl, RetryBanner};
@@ -28,13 +30,47 @@ pub fn ByCloudListPage(client: Client) -> impl IntoView {
     view! { <ByCloudListView client query selected on_query/> }
 }
 
-/// The list itself, independent of the router.
+/// The list itself, independent of the router: the page the URL names, or, after "Load
+/// all pages", every page at once (not kept in the URL).
 #[component]
 pub fn ByCloudListView(
     client: Client,
     #[prop(into)] query: Signal<MarkerQuery>,
     #[prop(into)] selected: Signal<Option<String>>,
     #[prop(into)] on_query: Callback<(MarkerQuery, Option<String>)>,
+) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let on_load_all = Callback::new(move |()| all.set(true));
+    let on_back = Callback::new(move |()| all.set(false));
+    let on_open = Callback::new(move |id: String| on_query.run((query.get_untracked(), Some(id))));
+    move || {
+        let client = client.clone();
+        if all.get() {
+            let q = query.get_untracked();
+            let planner = BycloudLoadAll::new(&q, own_origin(&client.conn.base_url));
+            let details = |inst| view! { <ByCloudDetails inst/> }.into_any();
+            view! {
+                <section class="instance-list">
+                    <ConnectionHeading client=client.clone()/>
+                    <h1>"Instances"</h1>
+                    <ByCloudAllLoaded client planner filters=q.filters() selected details on_open on_back/>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! { <PagedByCloud client query selected on_query on_load_all/> }.into_any()
+        }
+    }
+}
+
+/// One page of the list, by marker.
+#[component]
+fn PagedByCloud(
+    client: Client,
+    query: Signal<MarkerQuery>,
+    selected: Signal<Option<String>>,
+    on_query: Callback<(MarkerQuery, Option<String>)>,
+    on_load_all: Callback<()>,
 ) -> impl IntoView {
     let conn_id = client.conn.id.clone();
     let c = client.clone();
@@ -162,6 +198,7 @@ pub fn ByCloudListView(
             </form>
             <div class="toolbar">
                 <PageSizeSelect sizes=&PAGE_SIZES value=Signal::derive(move || query.get().limit) on_change=set_limit/>
+                <button type="button" on:click=move |_| on_load_all.run(())>"Load all pages"</button>
                 <span class="spacer"></span>
                 <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh() interval/>
             </div>

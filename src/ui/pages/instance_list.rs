@@ -5,10 +5,12 @@ use super::{details_href, pairs_ref, use_query_navigation, use_url_query, Connec
 use crate::api::clouddc::{extract_marker, InstanceList as InstancePage, ListQuery, PAGE_SIZES};
 use crate::api::http::{decode_json, UrlQuery};
 use crate::api::lifecycle::{State, DIAGRAM_STATES, SDK_EXTRA_STATES};
+use crate::api::load_all::ClouddcLoadAll;
 use crate::api::paging::PageSeen;
 use crate::ui::components::anomalies::{use_paging_anomalies, AnomalyNotes};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::instance_table::InstanceTable;
+use crate::ui::components::loaded_lists::ClouddcAllLoaded;
 use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::Pager;
 use crate::ui::components::refresh_control::{use_interval_setting, RefreshControl, RetryBanner};
@@ -30,13 +32,46 @@ pub fn InstanceListPage(client: Client) -> impl IntoView {
     view! { <InstanceListView client query=query on_query on_open/> }
 }
 
-/// The list itself, independent of the router (mounted directly by the browser tests).
+/// The list itself, independent of the router (mounted directly by the browser tests):
+/// the page the URL names, or, after "Load all pages", every page at once (not kept in the
+/// URL, so that a reload never starts a long walk by itself).
 #[component]
 pub fn InstanceListView(
     client: Client,
     #[prop(into)] query: Signal<ListQuery>,
     #[prop(into)] on_query: Callback<ListQuery>,
     #[prop(into)] on_open: Callback<String>,
+) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let on_load_all = Callback::new(move |()| all.set(true));
+    let on_back = Callback::new(move |()| all.set(false));
+    move || {
+        let client = client.clone();
+        if all.get() {
+            let q = query.get_untracked();
+            let planner = ClouddcLoadAll::new(&q);
+            view! {
+                <section class="instance-list">
+                    <ConnectionHeading client=client.clone()/>
+                    <h1>"Instances"</h1>
+                    <ClouddcAllLoaded client planner state=q.state.unwrap_or_default() on_open on_back/>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! { <PagedInstances client query on_query on_open on_load_all/> }.into_any()
+        }
+    }
+}
+
+/// One page of the list, by marker.
+#[component]
+fn PagedInstances(
+    client: Client,
+    query: Signal<ListQuery>,
+    on_query: Callback<ListQuery>,
+    on_open: Callback<String>,
+    on_load_all: Callback<()>,
 ) -> impl IntoView {
     let conn_id = client.conn.id.clone();
     let heading_client = client.clone();
@@ -114,6 +149,7 @@ pub fn InstanceListView(
                     </select>
                 </label>
                 <PageSizeSelect sizes=&PAGE_SIZES value=Signal::derive(move || query.get().limit) on_change=set_limit/>
+                <button type="button" on:click=move |_| on_load_all.run(())>"Load all pages"</button>
                 <span class="spacer"></span>
                 <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh() interval/>
             </div>

@@ -4,11 +4,13 @@
 
 use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::http::decode_json;
+use crate::api::load_all::RomaLoadAll;
 use crate::api::paging::PageSeen;
 use crate::api::roma::{self, Instance, InstanceList, OffsetQuery, PAGE_SIZES, STATUSES};
 use crate::ui::components::anomalies::{use_paging_anomalies, AnomalyNotes};
 use crate::ui::components::clamped_text::{short, ClampedText};
 use crate::ui::components::error_banner::ErrorBanner;
+use crate::ui::components::loaded_lists::RomaAllLoaded;
 use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::NumberedPager;
 use crate::ui::components::refresh_control::{use_interval_setting, RefreshControl, RetryBanner};
@@ -29,7 +31,8 @@ pub fn RomaListPage(client: Client) -> impl IntoView {
     view! { <RomaListView client query selected on_query/> }
 }
 
-/// The list itself, independent of the router.
+/// The list itself, independent of the router: the page the URL names, or, after "Load
+/// all pages", every page at once (not kept in the URL).
 #[component]
 pub fn RomaListView(
     client: Client,
@@ -38,6 +41,39 @@ pub fn RomaListView(
     /// A new page/filter and selection.
     #[prop(into)]
     on_query: Callback<(OffsetQuery, Option<String>)>,
+) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let on_load_all = Callback::new(move |()| all.set(true));
+    let on_back = Callback::new(move |()| all.set(false));
+    let on_open = Callback::new(move |id: String| on_query.run((query.get_untracked(), Some(id))));
+    move || {
+        let client = client.clone();
+        if all.get() {
+            let q = query.get_untracked();
+            let planner = RomaLoadAll::new(&q);
+            let details = |inst| view! { <RomaDetails inst/> }.into_any();
+            view! {
+                <section class="instance-list">
+                    <ConnectionHeading client=client.clone()/>
+                    <h1>"Instances"</h1>
+                    <RomaAllLoaded client planner status=q.status.unwrap_or_default() selected details on_open on_back/>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! { <PagedRoma client query selected on_query on_load_all/> }.into_any()
+        }
+    }
+}
+
+/// One page of the list, by offset.
+#[component]
+fn PagedRoma(
+    client: Client,
+    query: Signal<OffsetQuery>,
+    selected: Signal<Option<String>>,
+    on_query: Callback<(OffsetQuery, Option<String>)>,
+    on_load_all: Callback<()>,
 ) -> impl IntoView {
     let conn_id = client.conn.id.clone();
     let c = client.clone();
@@ -109,6 +145,7 @@ pub fn RomaListView(
                     </select>
                 </label>
                 <PageSizeSelect sizes=&PAGE_SIZES value=Signal::derive(move || query.get().limit) on_change=set_limit/>
+                <button type="button" on:click=move |_| on_load_all.run(())>"Load all pages"</button>
                 <span class="spacer"></span>
                 <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh() interval/>
             </div>

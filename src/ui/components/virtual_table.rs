@@ -1,0 +1,308 @@
+//! A virtualized table: only the rows in view (and a few above and below) are in the DOM,
+//! each a fixed height, so 100,000 rows scroll as smoothly as 100. Column headers sort
+//! (click; again to reverse); the keyboard moves the selection (Up/Down/PageUp/PageDown/
+//! Home/End, scrolled into view) and Enter opens the selected row.
+//!
+//! The component is not generic over the row type: a service hands it its rows through
+//! [`LoadedRows`] (column titles, ids and cells as [`Cell`]s), so its code exists once.
+
+use crate::api::lifecycle::Tone;
+use crate::api::table_model::{
+    move_selection, page_rows, scroll_to_reveal, total_height, visible_range, Move, ShownRows,
+};
+use crate::ui::components::grid_rows::{mark_selected, reconcile, set_styles, RenderedRow, RowLayout};
+use leptos::html;
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// Height of a row, in px (the CSS follows it: `.vtable-row`).
+pub const ROW_HEIGHT: f64 = 32.0;
+/// Height of the header row, in px.
+pub const HEADER_HEIGHT: f64 = 36.0;
+/// Rows rendered above and below the viewport.
+pub const OVERSCAN: usize = 3;
+
+/// What one cell shows.
+pub enum Cell {
+    /// Text ("—" when blank); long text is cut, whole on hover.
+    Text(String),
+    /// Text in a monospace font (ids, addresses).
+    Mono(String),
+    /// A status badge.
+    Badge {
+        text: String,
+        tone: Tone,
+        busy: bool,
+        undocumented: bool,
+    },
+    /// A wire time, shown relative with the absolute time on hover.
+    Time(String),
+    /// Text linking to a page of the app.
+    Link { text: String, href: String },
+}
+
+/// A service's loaded rows as the table sees them: by index into the list of rows loaded.
+pub trait LoadedRows {
+    /// The columns, in order: key and title.
+    fn columns(&self) -> Vec<(&'static str, &'static str)>;
+    /// Takes the rows loaded since the last call into `table`; whether any were new.
+    fn take_new(&self, table: &mut ShownRows) -> bool;
+    /// Sorts `table` by the column `key` (reversing it when it is already sorted by it).
+    fn toggle_sort(&self, table: &mut ShownRows, key: &str);
+    /// The instance id of row `row`.
+    fn row_id(&self, row: usize) -> String;
+    /// The cell of row `row` in column `key`.
+    fn cell(&self, row: usize, key: &'static str) -> Cell;
+}
+
+/// A column's width in px, by its key (the same keys mean the same kind of value in every
+/// service).
+pub fn column_width(key: &str) -> u32 {
+    match key {
+        "name" => 220,
+        "id" => 290,
+        "state" | "status" => 150,
+        "tags" | "security_groups" | "addresses" | "azs" | "maintenance" | "error" => 190,
+        "vpc" => 240,
+        "vcpus" | "ram" | "cpu_arch" | "os_type" => 80,
+        "launched" | "updated" | "created" => 120,
+        _ => 150,
+    }
+}
+
+#[component]
+pub fn VirtualTable(
+    /// The service's rows.
+    rows: StoredValue<Rc<dyn LoadedRows>, LocalStorage>,
+    /// What is shown of them (filtered, sorted).
+    table: StoredValue<ShownRows, LocalStorage>,
+    /// Changes whenever `table`'s shown rows change.
+    #[prop(into)]
+    version: Signal<u64>,
+    /// The sort in force: a column key and whether it is descending.
+    #[prop(into)]
+    sort: Signal<Option<(&'static str, bool)>>,
+    /// A column header was clicked (its key).
+    #[prop(into)]
+    on_sort: Callback<&'static str>,
+    /// The selected row (index into the rows loaded).
+    selected: RwSignal<Option<usize>>,
+    /// Enter (or a double click) on a row.
+    #[prop(into)]
+    on_open: Callback<usize>,
+    #[prop(into)] label: String,
+) -> impl IntoView {
+    let columns: Vec<(&'static str, &'static str)> = rows.with_value(|r| r.columns());
+    let template: String = columns
+        .iter()
+        .map(|(k, _)| format!("{}px", column_width(k)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let width: u32 = columns.iter().map(|(k, _)| column_width(k)).sum();
+    // The layout virtualization depends on is set on the elements (through the CSSOM, which
+    // the Content-Security-Policy allows, unlike style attributes), so that it holds
+    // without the stylesheet.
+    let layout = StoredValue::new_local(RowLayout {
+        height: format!("{ROW_HEIGHT}px"),
+        columns: template,
+        width: format!("{width}px"),
+    });
+    let keys = StoredValue::new(columns.iter().map(|(k, _)| *k).collect::<Vec<_>>());
+    let viewport = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0_f64);
+    let viewport_height = RwSignal::new(480.0_f64);
+    let body_height = move || (viewport_height.get() - HEADER_HEIGHT).max(ROW_HEIGHT);
+    let count = Memo::new(move |_| {
+        version.track();
+        table.with_value(|t| t.shown().len())
+    });
+    let window = Memo::new(move |_| visible_range(scroll_top.get(), body_height(), ROW_HEIGHT, count.get(), OVERSCAN));
+    let items = move || {
+        version.track();
+        let r = window.get();
+        table.with_value(|t| {
+            let shown = t.shown();
+            let end = r.end.min(shown.len());
+            let start = r.start.min(end);
+            (start..end).map(|pos| (pos, shown[pos])).collect::<Vec<_>>()
+        })
+    };
+    // Measure the viewport once it is in the page, and again when the window resizes.
+    let measure = move || {
+        if let Some(el) = viewport.get_untracked() {
+            let (height, top) = (f64::from(el.client_height()), f64::from(el.scroll_top()));
+            viewport_height.maybe_update(|h| std::mem::replace(h, height) != height);
+            scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
+        }
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    // The table shrank under the scroll position (a narrower filter): the browser clamps it.
+    Effect::new(move |_| {
+        count.track();
+        measure();
+    });
+
+    let reveal = move |pos: usize| {
+        let Some(el) = viewport.get_untracked() else { return };
+        let top = f64::from(el.scroll_top());
+        if let Some(to) = scroll_to_reveal(pos, top, body_height(), ROW_HEIGHT) {
+            el.set_scroll_top(to.round() as i32);
+            measure();
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        let position = move || {
+            selected
+                .get_untracked()
+                .and_then(|r| table.with_value(|t| t.position_of(r)))
+        };
+        if key == "Enter" {
+            if let (Some(row), Some(_)) = (selected.get_untracked(), position()) {
+                ev.prevent_default();
+                on_open.run(row);
+            }
+            return;
+        }
+        let Some(mv) = Move::from_key(&key) else { return };
+        ev.prevent_default();
+        let page = page_rows(body_height(), ROW_HEIGHT);
+        if let Some(pos) = move_selection(position(), mv, count.get_untracked(), page) {
+            selected.set(table.with_value(|t| t.row_at(pos)));
+            reveal(pos);
+        }
+    };
+    let focus = move || {
+        if let Some(el) = viewport.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+
+    let header = columns
+        .iter()
+        .map(|&(key, title)| {
+            let aria_sort = move || match sort.get() {
+                Some((k, false)) if k == key => "ascending",
+                Some((k, true)) if k == key => "descending",
+                _ => "none",
+            };
+            view! {
+                <div class="vtable-header-cell" role="columnheader" aria-sort=aria_sort data-key=key>
+                    <button type="button" on:click=move |_| on_sort.run(key)>{title}</button>
+                </div>
+            }
+        })
+        .collect_view();
+
+    // The rows in view, built directly in the DOM (see `grid_rows`).
+    let body = NodeRef::<html::Div>::new();
+    let rendered = StoredValue::new_local(Vec::<RenderedRow>::new());
+    Effect::new(move |_| {
+        let wanted = items();
+        let Some(body) = body.get() else { return };
+        let selected = selected.get_untracked();
+        rows.with_value(|r| {
+            keys.with_value(|k| {
+                layout.with_value(|l| {
+                    rendered
+                        .update_value(|done| reconcile(&body, done, &wanted, r.as_ref(), k, l, ROW_HEIGHT, selected))
+                })
+            })
+        });
+    });
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let now = selected.get();
+        rendered.with_value(|done| {
+            for ((_, row), el) in done {
+                if Some(*row) == now || Some(*row) == previous.flatten() {
+                    mark_selected(el, Some(*row) == now);
+                }
+            }
+        });
+        now
+    });
+    // Which row a click was on (`data-row` of the row element around its target).
+    let row_of = |ev: &leptos::ev::MouseEvent| -> Option<usize> {
+        let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        target
+            .closest(".vtable-row")
+            .ok()??
+            .get_attribute("data-row")?
+            .parse()
+            .ok()
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(row) = row_of(&ev) {
+            selected.set(Some(row));
+            focus();
+        }
+    };
+    let on_dblclick = move |ev: leptos::ev::MouseEvent| {
+        if let Some(row) = row_of(&ev) {
+            on_open.run(row);
+        }
+    };
+
+    // The layout virtualization depends on, set once the elements exist (and the body's
+    // height whenever the row count changes).
+    let header_row = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        let (Some(v), Some(h), Some(b)) = (viewport.get(), header_row.get(), body.get()) else {
+            return;
+        };
+        layout.with_value(|l| {
+            set_styles(
+                &v,
+                &[
+                    ("position", "relative"),
+                    ("overflow", "auto"),
+                    ("height", "70vh"),
+                    ("min-height", "12rem"),
+                    ("max-height", "44rem"),
+                ],
+            );
+            let header_height = format!("{HEADER_HEIGHT}px");
+            set_styles(
+                &h,
+                &[
+                    ("position", "sticky"),
+                    ("top", "0"),
+                    ("z-index", "1"),
+                    ("height", &header_height),
+                    ("display", "grid"),
+                    ("grid-template-columns", &l.columns),
+                    ("width", &l.width),
+                ],
+            );
+            set_styles(&b, &[("position", "relative"), ("width", &l.width)]);
+        });
+        measure();
+    });
+    Effect::new(move |_| {
+        let height = format!("{}px", total_height(count.get(), ROW_HEIGHT));
+        if let Some(b) = body.get() {
+            set_styles(&b, &[("height", &height)]);
+        }
+    });
+
+    view! {
+        <div
+            class="vtable-viewport"
+            role="grid"
+            aria-label=label
+            aria-rowcount=move || count.get()
+            aria-colcount=keys.with_value(Vec::len)
+            tabindex="0"
+            node_ref=viewport
+            on:scroll=move |_| measure()
+            on:keydown=on_key
+        >
+            <div class="vtable-header" role="row" node_ref=header_row>
+                {header}
+            </div>
+            <div class="vtable-body" role="rowgroup" node_ref=body on:click=on_click on:dblclick=on_dblclick></div>
+        </div>
+    }
+}
