@@ -1,8 +1,8 @@
 // Figure 3 of `make bench`: one CloudDC list page decoded in WASM two ways, beside
 // JSON.parse alone, in this one page. bench.mjs calls window.__decodeBench(...) and
 // window.__minRoundTrips(...). Every path is timed around one call from JS, so the WASM
-// paths include crossing into WASM (the serde_json path: copying the text in as UTF-8,
-// as the app's Response.text() → String does).
+// paths include crossing into WASM (the app's path copies the response's bytes in; the
+// text path copies a JS string in as UTF-8).
 import init, * as d from "./skyglass_bench_decode.js";
 
 const ready = init().then(() => {
@@ -25,7 +25,8 @@ window.__decodeBench = async ({ url, token, rounds = 100, warmup = 10, budgetMs 
   await ready;
   const resp = await fetch(url, { headers: { "X-Auth-Token": token } });
   if (!resp.ok) throw new Error(`HTTP ${resp.status} for the decode page`);
-  const text = await resp.text();
+  const bytes = new Uint8Array(await resp.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   const expected = JSON.parse(text).instances.length;
   d.store_text(text);
   let sink = 0;
@@ -35,6 +36,7 @@ window.__decodeBench = async ({ url, token, rounds = 100, warmup = 10, budgetMs 
       sink += v.instances.length;
       return v.instances.length;
     },
+    serde_json_bytes: () => d.decode_bytes(bytes),
     serde_json: () => d.decode_serde_json(text),
     serde_json_in_wasm: () => d.decode_stored(),
     json_parse_serde_wasm_bindgen: () => d.decode_from_value(JSON.parse(text)),
@@ -59,7 +61,7 @@ window.__decodeBench = async ({ url, token, rounds = 100, warmup = 10, budgetMs 
     if (r % 10 === 9) await new Promise((res) => setTimeout(res, 0)); // let the page breathe (GC, timers)
   }
   return {
-    bytes: new TextEncoder().encode(text).length,
+    bytes: bytes.length,
     instances: expected,
     rounds: done,
     medianMs: Object.fromEntries(names.map((n) => [n, median(times[n])])),

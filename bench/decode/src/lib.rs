@@ -3,16 +3,17 @@
 //!
 //! Figure 3 decodes one CloudDC list page into the app's own type,
 //! [`skyglass::api::clouddc::InstanceList`], the two ways a browser app can:
-//! - serde_json on the response text, exactly as the app does today
-//!   ([`skyglass::api::http::decode_json`]); the JS string is first copied into WASM memory
-//!   as UTF-8, as `Response.text()` → `String` does in the app;
+//! - serde_json on the response's bytes, as the app does ([`decode_bytes`]: copied into
+//!   WASM memory, checked as UTF-8, [`skyglass::api::http::decode_json`]); for comparison
+//!   also on the text (a JS string copied into WASM memory as UTF-8, as reading
+//!   `Response.text()` into a `String` would);
 //! - `JSON.parse` in JS, then serde-wasm-bindgen walking the JS object tree.
 //!
 //! Figure 5 needs the latency-bound floor of "Load all pages": the round trips each
 //! service's walk needs at best, from the app's own planners ([`LoadAll::min_round_trips`]).
 
 use skyglass::api::clouddc::InstanceList;
-use skyglass::api::http::{decode_json, ApiResponse};
+use skyglass::api::http::{body_text, decode_json, ApiResponse};
 use skyglass::api::load_all::{
     BycloudLoadAll, ClouddcLoadAll, LoadAll, RomaLoadAll, BYCLOUD_PAGE_SIZE, CLOUDDC_PAGE_SIZE, MAX_PARALLEL,
     ROMA_PAGE_SIZE,
@@ -40,6 +41,19 @@ pub fn decode_serde_json(text: String) -> i32 {
         status: 200,
         retry_after: None,
         body: text,
+    };
+    count(decode_json::<InstanceList>(&resp).ok())
+}
+
+/// The app's path since it reads bodies as bytes (src/ui/transport.rs): the response's
+/// bytes copied into WASM memory, made text by [`body_text`] (a UTF-8 check, no
+/// transcoding) and decoded by `decode_json::<InstanceList>`.
+#[wasm_bindgen]
+pub fn decode_bytes(bytes: Vec<u8>) -> i32 {
+    let resp = ApiResponse {
+        status: 200,
+        retry_after: None,
+        body: body_text(bytes),
     };
     count(decode_json::<InstanceList>(&resp).ok())
 }
