@@ -455,8 +455,8 @@ async function loadAllLatency() {
   let floors = raw.loadAllFloors;
   if (!floors) {
     // Figure 3's page (which asks the app's own planners) did not run: the same formulas,
-    // replicated from `min_round_trips` in src/api/load_all/marker.rs and roma_walk.rs with
-    // the page sizes and cap of src/api/load_all/mod.rs.
+    // replicated from `min_round_trips` in api/src/load_all/marker.rs and roma_walk.rs with
+    // the page sizes and cap of api/src/load_all/mod.rs.
     const pages = (total, size) => Math.max(1, Math.ceil(total / size));
     floors = {
       clouddc: { roundTrips: pages(10_000, 1000), pageSize: 1000, parallel: 6 },

@@ -3,7 +3,8 @@
 //! The API layer ([`api`]) and the connection model ([`connection`]) are plain Rust and
 //! tested natively; the UI ([`ui`]: pages and components) is built for the browser only.
 
-pub mod api;
+/// The API layer: its own crate, `skyglass-api` (api/), optimized for speed.
+pub use skyglass_api as api;
 pub mod connection;
 pub mod limiter;
 #[cfg(target_arch = "wasm32")]

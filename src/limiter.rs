@@ -5,8 +5,7 @@ use futures_channel::oneshot;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 
-/// Requests under way at once per connection, at most.
-pub const MAX_IN_FLIGHT: usize = 6;
+pub use crate::api::http::MAX_IN_FLIGHT;
 
 #[derive(Default)]
 struct Gate {

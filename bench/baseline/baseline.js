@@ -27,7 +27,7 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
-// Wire values are leniently text (src/api/lenient.rs): numbers and booleans as text, null as "".
+// Wire values are leniently text (api/src/lenient.rs): numbers and booleans as text, null as "".
 const text = (v) => (v == null || typeof v === "object" ? "" : String(v));
 const list = (v) => (Array.isArray(v) ? v : []);
 
@@ -37,7 +37,7 @@ function short(s, max) {
   return chars.length > max ? chars.slice(0, max).join("") + "…" : s;
 }
 
-/** "5 min ago" (src/api/timefmt.rs `relative`). */
+/** "5 min ago" (api/src/timefmt.rs `relative`). */
 function relative(thenMs, nowMs) {
   const delta = nowMs - thenMs;
   const future = delta < 0;

@@ -32,7 +32,8 @@ test.describe("ROMA Connect", () => {
     await expect(list.next).toBeDisabled();
     await page.getByRole("button", { name: "1", exact: true }).click();
     await expect(list.pageLabel).toHaveText("Page 1 of 50");
-    expect(await list.rowIds()).toEqual(page1);
+    // The label follows the URL at once; the rows follow when page 1 has arrived.
+    await expect.poll(() => list.rowIds()).toEqual(page1);
 
     await list.pageSize.selectOption("50");
     await expect(list.pageLabel).toHaveText("Page 1 of 10");

@@ -70,7 +70,7 @@ window.__decodeBench = async ({ url, token, rounds = 100, warmup = 10, budgetMs 
   };
 };
 
-/** The app's load-all floors (src/api/load_all: `min_round_trips`), page sizes and cap. */
+/** The app's load-all floors (api/src/load_all: `min_round_trips`), page sizes and cap. */
 window.__loadAllFloors = async (totalRows) => {
   await ready;
   return Object.fromEntries(

@@ -4,7 +4,7 @@
 //! Figure 3 decodes one CloudDC list page into the app's own type,
 //! [`skyglass::api::clouddc::InstanceList`], the two ways a browser app can:
 //! - serde_json on the response's bytes, as the app does ([`decode_bytes`]: copied into
-//!   WASM memory, checked as UTF-8, [`skyglass::api::http::decode_json`]); for comparison
+//!   WASM memory, checked as UTF-8, [`skyglass::api::clouddc::decode_list`], serde_json into `InstanceList`); for comparison
 //!   also on the text (a JS string copied into WASM memory as UTF-8, as reading
 //!   `Response.text()` into a `String` would);
 //! - `JSON.parse` in JS, then serde-wasm-bindgen walking the JS object tree.
@@ -12,8 +12,8 @@
 //! Figure 5 needs the latency-bound floor of "Load all pages": the round trips each
 //! service's walk needs at best, from the app's own planners ([`LoadAll::min_round_trips`]).
 
-use skyglass::api::clouddc::InstanceList;
-use skyglass::api::http::{body_text, decode_json, ApiResponse};
+use skyglass::api::clouddc::{self, InstanceList};
+use skyglass::api::http::{body_text, ApiResponse};
 use skyglass::api::load_all::{
     BycloudLoadAll, ClouddcLoadAll, LoadAll, RomaLoadAll, BYCLOUD_PAGE_SIZE, CLOUDDC_PAGE_SIZE, MAX_PARALLEL,
     ROMA_PAGE_SIZE,
@@ -33,7 +33,7 @@ thread_local! {
 }
 
 /// The app's path: the body text (copied from JS into WASM memory) through
-/// `decode_json::<InstanceList>` (serde_json). Returns the number of instances, or -1 when
+/// `clouddc::decode_list` (serde_json). Returns the number of instances, or -1 when
 /// the text does not decode.
 #[wasm_bindgen]
 pub fn decode_serde_json(text: String) -> i32 {
@@ -42,12 +42,12 @@ pub fn decode_serde_json(text: String) -> i32 {
         retry_after: None,
         body: text,
     };
-    count(decode_json::<InstanceList>(&resp).ok())
+    count(clouddc::decode_list(&resp).ok())
 }
 
 /// The app's path since it reads bodies as bytes (src/ui/transport.rs): the response's
 /// bytes copied into WASM memory, made text by [`body_text`] (a UTF-8 check, no
-/// transcoding) and decoded by `decode_json::<InstanceList>`.
+/// transcoding) and decoded by `clouddc::decode_list`.
 #[wasm_bindgen]
 pub fn decode_bytes(bytes: Vec<u8>) -> i32 {
     let resp = ApiResponse {
@@ -55,7 +55,7 @@ pub fn decode_bytes(bytes: Vec<u8>) -> i32 {
         retry_after: None,
         body: body_text(bytes),
     };
-    count(decode_json::<InstanceList>(&resp).ok())
+    count(clouddc::decode_list(&resp).ok())
 }
 
 /// Keeps `text` in WASM memory for [`decode_stored`].
@@ -67,7 +67,7 @@ pub fn store_text(text: String) {
 /// serde_json alone: decodes the text [`store_text`] kept (no copy from JS).
 #[wasm_bindgen]
 pub fn decode_stored() -> i32 {
-    STORED.with(|s| count(decode_json::<InstanceList>(&s.borrow()).ok()))
+    STORED.with(|s| count(clouddc::decode_list(&s.borrow()).ok()))
 }
 
 /// The other path: a value `JSON.parse` made, walked by serde-wasm-bindgen into the same type.

@@ -4,7 +4,6 @@
 
 use super::{use_list_url, ConnectionHeading, ListUrl};
 use crate::api::bycloud::{self, Instance, InstanceList, MarkerQuery, PAGE_SIZES, STATUSES};
-use crate::api::http::decode_json;
 use crate::api::load_all::BycloudLoadAll;
 use crate::api::paging::PageSeen;
 use crate::ui::components::anomalies::{use_paging_anomalies, AnomalyNotes};
@@ -80,7 +79,7 @@ fn PagedByCloud(
             let req = query.get().request(&c.auth);
             Some((c.clone(), req))
         },
-        decode_json::<InstanceList>,
+        crate::api::bycloud::decode_list,
         UseApiOptions {
             interval: interval.0,
             transitional: |p: &InstanceList| {

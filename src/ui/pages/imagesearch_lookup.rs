@@ -3,7 +3,7 @@
 //! this device. The name lives in the URL.
 
 use super::{use_query_navigation, use_url_query, ConnectionHeading};
-use crate::api::http::{decode_json, encode};
+use crate::api::http::encode;
 use crate::api::imagesearch::{self, Details, STATUSES};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::refresh_control::{use_interval_setting, RefreshControl, RetryBanner};
@@ -52,7 +52,7 @@ pub fn ImageSearchView(
             let req = imagesearch::request(&c.conn.project_id, &n, &c.auth);
             Some((c.clone(), req))
         },
-        decode_json::<Details>,
+        crate::api::imagesearch::decode_details,
         UseApiOptions {
             interval: interval.0,
             transitional: |d: &Details| imagesearch::is_transitional(&d.status),

@@ -2,8 +2,7 @@
 //! (the list filtered to one id), so the page works on reload and from a shared link.
 
 use super::{list_href, status_href, ConnectionHeading, WithClient};
-use crate::api::clouddc::{decode_user_data, instance_request, Instance, InstanceList, UserData};
-use crate::api::http::decode_json;
+use crate::api::clouddc::{decode_user_data, instance_request, Instance, UserData};
 use crate::ui::components::clamped_text::{ClampedList, ClampedText};
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::state_badge::StateBadge;
@@ -30,7 +29,7 @@ fn InstanceDetails(client: Client, #[prop(into)] id: Signal<String>) -> impl Int
             let req = instance_request(&c.conn.project_id, &id.get(), &c.auth);
             Some((c.clone(), req))
         },
-        decode_json::<InstanceList>,
+        crate::api::clouddc::decode_list,
     );
     let instance = Memo::new(move |_| {
         let id = id.get();

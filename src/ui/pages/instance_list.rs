@@ -3,7 +3,7 @@
 
 use super::{details_href, pairs_ref, use_query_navigation, use_url_query, ConnectionHeading};
 use crate::api::clouddc::{extract_marker, InstanceList as InstancePage, ListQuery, PAGE_SIZES};
-use crate::api::http::{decode_json, UrlQuery};
+use crate::api::http::UrlQuery;
 use crate::api::lifecycle::{State, DIAGRAM_STATES, SDK_EXTRA_STATES};
 use crate::api::load_all::ClouddcLoadAll;
 use crate::api::paging::PageSeen;
@@ -83,7 +83,7 @@ fn PagedInstances(
             let req = query.get().request(&c.conn.project_id, &c.auth);
             Some((c, req))
         },
-        decode_json::<InstancePage>,
+        crate::api::clouddc::decode_list,
         UseApiOptions {
             interval: interval.0,
             transitional: |p: &InstancePage| p.instances.iter().any(|i| State::parse(&i.state).is_transitional()),

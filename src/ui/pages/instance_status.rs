@@ -4,7 +4,6 @@
 
 use super::{details_href, ConnectionHeading, WithClient};
 use crate::api::clouddc::{status_request, InstanceStatus};
-use crate::api::http::decode_json;
 use crate::api::lifecycle::{observe, operation_in_progress, State};
 use crate::api::poll::Interval;
 use crate::ui::components::error_banner::ErrorBanner;
@@ -45,7 +44,7 @@ pub fn InstanceStatusView(client: Client, #[prop(into)] id: Signal<String>) -> i
             let req = status_request(&c.conn.project_id, &id.get(), &c.auth);
             Some((c.clone(), req))
         },
-        decode_json::<InstanceStatus>,
+        crate::api::clouddc::decode_status,
         UseApiOptions {
             interval: Signal::stored(Interval::Auto),
             transitional: |s: &InstanceStatus| {

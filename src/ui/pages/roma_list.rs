@@ -3,7 +3,6 @@
 //! filter and selection live in the URL.
 
 use super::{use_list_url, ConnectionHeading, ListUrl};
-use crate::api::http::decode_json;
 use crate::api::load_all::RomaLoadAll;
 use crate::api::paging::PageSeen;
 use crate::api::roma::{self, Instance, InstanceList, OffsetQuery, PAGE_SIZES, STATUSES};
@@ -83,7 +82,7 @@ fn PagedRoma(
             let req = query.get().request(&c.conn.project_id, &c.auth);
             Some((c.clone(), req))
         },
-        decode_json::<InstanceList>,
+        crate::api::roma::decode_list,
         UseApiOptions {
             interval: interval.0,
             transitional: |p: &InstanceList| p.instances.iter().any(|i| roma::is_transitional(&i.status)),

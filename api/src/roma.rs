@@ -1,7 +1,7 @@
 //! ROMA Connect (seed 001): `GET /v2/{project_id}/instances` with offset/limit paging,
 //! a `status` filter, and `total`/`size` in the answer.
 
-use super::http::{encode, ApiRequest, Auth, UrlQuery};
+use super::http::{decode_json, encode, ApiError, ApiRequest, ApiResponse, Auth, UrlQuery};
 use super::lenient;
 use super::lifecycle::Tone;
 use serde::Deserialize;
@@ -277,6 +277,12 @@ pub fn page_window(current: u64, count: u64) -> Vec<Option<u64>> {
         out.push(Some(*p));
     }
     out
+}
+
+/// Decodes the answer to `GET /v2/{project_id}/instances`: the page, or the error body as an [`ApiError`].
+/// Non-generic, so that it is compiled (and optimized for speed) in this crate.
+pub fn decode_list(response: &ApiResponse) -> Result<InstanceList, ApiError> {
+    decode_json(response)
 }
 
 #[cfg(test)]

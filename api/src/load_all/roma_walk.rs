@@ -168,6 +168,10 @@ impl LoadAll for RomaLoadAll {
     type Page = roma::InstanceList;
     type Row = roma::Instance;
 
+    fn decode_page(response: &ApiResponse) -> Result<roma::InstanceList, ApiError> {
+        roma::decode_list(response)
+    }
+
     fn next_requests(&mut self, max_in_flight: usize) -> Vec<(RequestId, roma::OffsetQuery)> {
         let mut out = Vec::new();
         if self.outcome.is_some() {

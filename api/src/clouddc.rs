@@ -2,7 +2,7 @@
 //! status (seed 004). Wire types exactly as documented, decoded leniently; request
 //! building; and the marker page cursor.
 
-use super::http::{encode, query_param, ApiRequest, Auth, UrlQuery};
+use super::http::{decode_json, encode, query_param, ApiError, ApiRequest, ApiResponse, Auth, UrlQuery};
 use super::lenient;
 use base64::Engine;
 use serde::Deserialize;
@@ -328,3 +328,15 @@ pub fn status_request(project_id: &str, id: &str, auth: &Auth) -> ApiRequest {
 #[cfg(test)]
 #[path = "clouddc_tests.rs"]
 mod tests;
+
+/// Decodes the answer to `GET /v1/{project_id}/instances`: the page, or the error body as an [`ApiError`].
+/// Non-generic, so that it is compiled (and optimized for speed) in this crate.
+pub fn decode_list(response: &ApiResponse) -> Result<InstanceList, ApiError> {
+    decode_json(response)
+}
+
+/// Decodes the answer to `GET /v1/{project_id}/instances/{id}/status`: the page, or the error body as an [`ApiError`].
+/// Non-generic, so that it is compiled (and optimized for speed) in this crate.
+pub fn decode_status(response: &ApiResponse) -> Result<InstanceStatus, ApiError> {
+    decode_json(response)
+}

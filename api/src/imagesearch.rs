@@ -1,7 +1,7 @@
 //! ImageSearch (seed 003): `GET /v1/{project_id}/service/{instance_name}`: one instance
 //! by name, camelCase fields, epoch-millisecond dates (`expiredDate = -1`: never).
 
-use super::http::{encode, ApiRequest, Auth};
+use super::http::{decode_json, encode, ApiError, ApiRequest, ApiResponse, Auth};
 use super::lenient;
 use super::lifecycle::Tone;
 use super::timefmt;
@@ -100,6 +100,12 @@ pub fn remember(recent: &[String], name: &str, max: usize) -> Vec<String> {
     out.extend(recent.iter().filter(|n| n.as_str() != name).cloned());
     out.truncate(max);
     out
+}
+
+/// Decodes the answer to `GET /v1/{project_id}/service/{instance_name}`, or the error body
+/// as an [`ApiError`]. Non-generic, so that it is compiled (and optimized for speed) here.
+pub fn decode_details(response: &ApiResponse) -> Result<Details, ApiError> {
+    decode_json(response)
 }
 
 #[cfg(test)]

@@ -23,6 +23,8 @@ pub trait MarkerService {
     /// The query of the next page, if the page says there is one.
     fn next(query: &Self::Query, page: &Self::Page) -> Option<Self::Query>;
     fn into_rows(page: Self::Page) -> Vec<Self::Row>;
+    /// Decodes a success body as a page.
+    fn decode(response: &ApiResponse) -> Result<Self::Page, ApiError>;
 }
 
 /// CloudDC's marker paging.
@@ -60,6 +62,9 @@ impl MarkerService for Clouddc {
     }
     fn into_rows(page: Self::Page) -> Vec<Self::Row> {
         page.instances
+    }
+    fn decode(response: &ApiResponse) -> Result<Self::Page, ApiError> {
+        clouddc::decode_list(response)
     }
 }
 
@@ -101,6 +106,9 @@ impl MarkerService for Bycloud {
     }
     fn into_rows(page: Self::Page) -> Vec<Self::Row> {
         page.instances
+    }
+    fn decode(response: &ApiResponse) -> Result<Self::Page, ApiError> {
+        bycloud::decode_list(response)
     }
 }
 
@@ -185,6 +193,10 @@ impl<S: MarkerService> LoadAll for MarkerWalk<S> {
     type Query = S::Query;
     type Page = S::Page;
     type Row = S::Row;
+
+    fn decode_page(response: &ApiResponse) -> Result<S::Page, ApiError> {
+        S::decode(response)
+    }
 
     fn next_requests(&mut self, max_in_flight: usize) -> Vec<(RequestId, S::Query)> {
         if max_in_flight == 0 || self.in_flight.is_some() || self.outcome.is_some() {

@@ -29,10 +29,9 @@
 //! so far stay ([`LoadAll::rows`]). A driver may retry a request (same id, same query, e.g.
 //! after a 429's `Retry-After`) before reporting it: the planner only hears final answers.
 
-use super::http::{decode_json, ApiError, ApiResponse};
+use super::http::{ApiError, ApiResponse};
 use super::paging::{Anomaly, PageSeen, PagingWatch};
 use super::{bycloud, clouddc, roma};
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -44,7 +43,7 @@ pub const ROMA_PAGE_SIZE: u32 = roma::MAX_LIMIT;
 /// ByCloud's page size when loading everything: the largest size the module offers.
 pub const BYCLOUD_PAGE_SIZE: u32 = bycloud::PAGE_SIZES[bycloud::PAGE_SIZES.len() - 1];
 /// Requests a parallel walk keeps under way at once: the per-connection in-flight cap.
-pub const MAX_PARALLEL: usize = crate::limiter::MAX_IN_FLIGHT;
+pub const MAX_PARALLEL: usize = super::http::MAX_IN_FLIGHT;
 
 /// Names one request a planner handed out; answers are matched to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -181,13 +180,19 @@ pub trait LoadAll {
         self.outcome().is_some() && self.in_flight().is_empty()
     }
 
+    /// Decodes a success body as a page (the service's own, non-generic decoder: it is
+    /// compiled in this crate, which is optimized for speed).
+    fn decode_page(response: &ApiResponse) -> Result<Self::Page, ApiError>
+    where
+        Self: Sized;
+
     /// The raw answer for `id`: a success body decoded as a page, an error status or a
     /// transport failure as an error. Returns whether `id` was under way.
     fn on_response(&mut self, id: RequestId, response: Result<ApiResponse, ApiError>) -> bool
     where
-        Self::Page: DeserializeOwned,
+        Self: Sized,
     {
-        match response.and_then(|r| decode_json::<Self::Page>(&r)) {
+        match response.and_then(|r| Self::decode_page(&r)) {
             Ok(page) => self.on_page(id, page),
             Err(e) => self.on_error(id, e),
         }

@@ -2,7 +2,7 @@
 //! driven by `meta.has_more` and `links.next`/`links.previous`, and filters for name
 //! (exact, or a prefix ending in `*`), status, tags (all must match), flavor and image.
 
-use super::http::{query_param, ApiRequest, Auth, UrlQuery};
+use super::http::{decode_json, query_param, ApiError, ApiRequest, ApiResponse, Auth, UrlQuery};
 use super::lenient;
 use super::lifecycle::Tone;
 use serde::{Deserialize, Deserializer};
@@ -380,3 +380,9 @@ impl MarkerQuery {
 #[cfg(test)]
 #[path = "bycloud_tests.rs"]
 mod tests;
+
+/// Decodes the answer to `GET /v1/instances`: the page, or the error body as an [`ApiError`].
+/// Non-generic, so that it is compiled (and optimized for speed) in this crate.
+pub fn decode_list(response: &ApiResponse) -> Result<InstanceList, ApiError> {
+    decode_json(response)
+}

@@ -10,6 +10,11 @@ use std::fmt;
 /// Characters kept as they are in a query value or path segment (RFC 3986 unreserved).
 const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
+/// Requests under way at once per connection: the browser's limiter holds to it and
+/// "Load all pages" plans its parallel pages by it (browsers open about six connections
+/// per origin over HTTP/1.1).
+pub const MAX_IN_FLIGHT: usize = 6;
+
 /// The most of an error body we ever show (a hostile server may send megabytes).
 const MAX_SHOWN_BODY: usize = 500;
 
