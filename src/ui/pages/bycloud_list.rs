@@ -2,7 +2,7 @@
 //! `links.next`/`links.previous`; filters for name (exact or `prefix*`), status, tags,
 //! flavor and image; a details panel for the selected row. All of it lives in the URL.
 
-use super::{use_list_url, ConnectionHeading, ListUrl};
+use super::{paged_or_all_loaded, use_list_url, ConnectionHeading, ListUrl};
 use crate::api::bycloud::{self, Instance, InstanceList, MarkerQuery, PAGE_SIZES, STATUSES};
 use crate::api::load_all::BycloudLoadAll;
 use crate::api::paging::PageSeen;
@@ -38,28 +38,21 @@ pub fn ByCloudListView(
     #[prop(into)] selected: Signal<Option<String>>,
     #[prop(into)] on_query: Callback<(MarkerQuery, Option<String>)>,
 ) -> impl IntoView {
-    let all = RwSignal::new(false);
-    let on_load_all = Callback::new(move |()| all.set(true));
-    let on_back = Callback::new(move |()| all.set(false));
     let on_open = Callback::new(move |id: String| on_query.run((query.get_untracked(), Some(id))));
-    move || {
-        let client = client.clone();
-        if all.get() {
-            let q = query.get_untracked();
+    let (paged_client, loaded_client) = (client.clone(), client.clone());
+    paged_or_all_loaded(
+        client,
+        Box::new(move |on_load_all| {
+            let client = paged_client.clone();
+            view! { <PagedByCloud client query selected on_query on_load_all/> }.into_any()
+        }),
+        Box::new(move |on_back| {
+            let (client, q) = (loaded_client.clone(), query.get_untracked());
             let planner = BycloudLoadAll::new(&q, own_origin(&client.conn.base_url));
             let details = |inst| view! { <ByCloudDetails inst/> }.into_any();
-            view! {
-                <section class="instance-list">
-                    <ConnectionHeading client=client.clone()/>
-                    <h1>"Instances"</h1>
-                    <ByCloudAllLoaded client planner filters=q.filters() selected details on_open on_back/>
-                </section>
-            }
-            .into_any()
-        } else {
-            view! { <PagedByCloud client query selected on_query on_load_all/> }.into_any()
-        }
-    }
+            view! { <ByCloudAllLoaded client planner filters=q.filters() selected details on_open on_back/> }.into_any()
+        }),
+    )
 }
 
 /// One page of the list, by marker.

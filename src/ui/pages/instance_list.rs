@@ -1,7 +1,7 @@
 //! The CloudDC instance list (seed 000): marker paging, page size, state filter, all kept
 //! in the URL so that a reload or a shared link shows the same page.
 
-use super::{details_href, pairs_ref, use_query_navigation, use_url_query, ConnectionHeading};
+use super::{details_href, paged_or_all_loaded, pairs_ref, use_query_navigation, use_url_query, ConnectionHeading};
 use crate::api::clouddc::{extract_marker, InstanceList as InstancePage, ListQuery, PAGE_SIZES};
 use crate::api::http::UrlQuery;
 use crate::api::lifecycle::{State, DIAGRAM_STATES, SDK_EXTRA_STATES};
@@ -42,26 +42,20 @@ pub fn InstanceListView(
     #[prop(into)] on_query: Callback<ListQuery>,
     #[prop(into)] on_open: Callback<String>,
 ) -> impl IntoView {
-    let all = RwSignal::new(false);
-    let on_load_all = Callback::new(move |()| all.set(true));
-    let on_back = Callback::new(move |()| all.set(false));
-    move || {
-        let client = client.clone();
-        if all.get() {
-            let q = query.get_untracked();
-            let planner = ClouddcLoadAll::new(&q);
-            view! {
-                <section class="instance-list">
-                    <ConnectionHeading client=client.clone()/>
-                    <h1>"Instances"</h1>
-                    <ClouddcAllLoaded client planner state=q.state.unwrap_or_default() on_open on_back/>
-                </section>
-            }
-            .into_any()
-        } else {
+    let (paged_client, loaded_client) = (client.clone(), client.clone());
+    paged_or_all_loaded(
+        client,
+        Box::new(move |on_load_all| {
+            let client = paged_client.clone();
             view! { <PagedInstances client query on_query on_open on_load_all/> }.into_any()
-        }
-    }
+        }),
+        Box::new(move |on_back| {
+            let (client, q) = (loaded_client.clone(), query.get_untracked());
+            let planner = ClouddcLoadAll::new(&q);
+            let state = q.state.unwrap_or_default();
+            view! { <ClouddcAllLoaded client planner state on_open on_back/> }.into_any()
+        }),
+    )
 }
 
 /// One page of the list, by marker.

@@ -151,6 +151,34 @@ pub fn ConnectionHeading(client: Client) -> impl IntoView {
     }
 }
 
+/// What a list shows, for every service: the page the URL names, or, after "Load all
+/// pages", every page at once under the connection's heading. Which one is not kept in the
+/// URL, so that a reload never starts a long walk by itself. `paged` is given the callback
+/// that loads all pages; `all_loaded` the one that goes back to pages.
+pub fn paged_or_all_loaded(
+    client: Client,
+    paged: Box<dyn Fn(Callback<()>) -> AnyView + Send + Sync>,
+    all_loaded: Box<dyn Fn(Callback<()>) -> AnyView + Send + Sync>,
+) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let on_load_all = Callback::new(move |()| all.set(true));
+    let on_back = Callback::new(move |()| all.set(false));
+    move || {
+        if all.get() {
+            view! {
+                <section class="instance-list">
+                    <ConnectionHeading client=client.clone()/>
+                    <h1>"Instances"</h1>
+                    {all_loaded(on_back)}
+                </section>
+            }
+            .into_any()
+        } else {
+            paged(on_load_all)
+        }
+    }
+}
+
 fn service_label(s: Service) -> &'static str {
     s.label()
 }

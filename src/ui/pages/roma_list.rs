@@ -2,7 +2,7 @@
 //! known), page size, status filter; a details panel for the selected row. Page, size,
 //! filter and selection live in the URL.
 
-use super::{use_list_url, ConnectionHeading, ListUrl};
+use super::{paged_or_all_loaded, use_list_url, ConnectionHeading, ListUrl};
 use crate::api::load_all::RomaLoadAll;
 use crate::api::paging::PageSeen;
 use crate::api::roma::{self, Instance, InstanceList, OffsetQuery, PAGE_SIZES, STATUSES};
@@ -41,28 +41,22 @@ pub fn RomaListView(
     #[prop(into)]
     on_query: Callback<(OffsetQuery, Option<String>)>,
 ) -> impl IntoView {
-    let all = RwSignal::new(false);
-    let on_load_all = Callback::new(move |()| all.set(true));
-    let on_back = Callback::new(move |()| all.set(false));
     let on_open = Callback::new(move |id: String| on_query.run((query.get_untracked(), Some(id))));
-    move || {
-        let client = client.clone();
-        if all.get() {
-            let q = query.get_untracked();
+    let (paged_client, loaded_client) = (client.clone(), client.clone());
+    paged_or_all_loaded(
+        client,
+        Box::new(move |on_load_all| {
+            let client = paged_client.clone();
+            view! { <PagedRoma client query selected on_query on_load_all/> }.into_any()
+        }),
+        Box::new(move |on_back| {
+            let (client, q) = (loaded_client.clone(), query.get_untracked());
             let planner = RomaLoadAll::new(&q);
             let details = |inst| view! { <RomaDetails inst/> }.into_any();
-            view! {
-                <section class="instance-list">
-                    <ConnectionHeading client=client.clone()/>
-                    <h1>"Instances"</h1>
-                    <RomaAllLoaded client planner status=q.status.unwrap_or_default() selected details on_open on_back/>
-                </section>
-            }
-            .into_any()
-        } else {
-            view! { <PagedRoma client query selected on_query on_load_all/> }.into_any()
-        }
-    }
+            let status = q.status.unwrap_or_default();
+            view! { <RomaAllLoaded client planner status selected details on_open on_back/> }.into_any()
+        }),
+    )
 }
 
 /// One page of the list, by offset.
