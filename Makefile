@@ -34,12 +34,17 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p skyglass --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-## Decoder fuzzing: a million random, JSON and mutated-seed responses per decoder (about 10 min
-## on 2 cores, build included). Overflow checks stay on in this release build, so that arithmetic overflow
-## (a panic in debug builds) is found too.
+## Decoder fuzzing: a million random, JSON and mutated-seed responses per decoder, a million
+## pages with unreadable instances per list decoder and a million cases per helper property,
+## then the corpus (core/tests/fuzz_*.rs, one file per seed-page decoder and fuzz_lists.rs for
+## every registered list service, shared code in core/tests/fuzz_support/; about 35 min on 2
+## cores, build included). Every
+## core/tests/fuzz_*.rs runs, each in turn, all of them even when one fails. Overflow checks stay on in this
+## release build, so that arithmetic overflow (a panic in debug builds) is found too.
+FUZZ_TESTS := $(patsubst core/tests/%.rs,%,$(wildcard core/tests/fuzz_*.rs))
 .PHONY: fuzz
 fuzz:
-	SKYGLASS_FUZZ_CASES=1000000 CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true cargo test --release --test fuzz_decoders -- --nocapture --test-threads=2
+	SKYGLASS_FUZZ_CASES=1000000 CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true cargo test --release -p skyglass-core --no-fail-fast $(addprefix --test ,$(FUZZ_TESTS)) -- --nocapture --test-threads=2
 
 ## Benchmark (issue 5), on demand and not part of `make test`: builds the release app (with and
 ## without the Demo feature), cloudsim and a decode helper, then measures the six figures in

@@ -1,63 +1,12 @@
 //! Connections: which endpoint a view talks to and how it authenticates. Plain data,
 //! persisted by the UI (the list in localStorage; tokens in sessionStorage unless the
 //! user asks to remember them on this device). A token is never part of this struct.
+//! Which service a connection speaks is its key in the core's registry.
 
-use crate::api::http::Auth;
 use serde::{Deserialize, Serialize};
-
-/// The services Skyglass speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Hash)]
-pub enum Service {
-    CloudDc,
-    RomaConnect,
-    ByCloud,
-    ImageSearch,
-}
-
-impl Service {
-    pub const ALL: [Service; 4] = [
-        Service::CloudDc,
-        Service::RomaConnect,
-        Service::ByCloud,
-        Service::ImageSearch,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Service::CloudDc => "CloudDC (iMetal bare metal)",
-            Service::RomaConnect => "ROMA Connect",
-            Service::ByCloud => "ByCloud compute",
-            Service::ImageSearch => "ImageSearch",
-        }
-    }
-
-    /// A stable identifier for forms and URLs.
-    pub fn key(self) -> &'static str {
-        match self {
-            Service::CloudDc => "clouddc",
-            Service::RomaConnect => "roma",
-            Service::ByCloud => "bycloud",
-            Service::ImageSearch => "imagesearch",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Service> {
-        Service::ALL.into_iter().find(|s| s.key() == key)
-    }
-
-    /// How the service authenticates.
-    pub fn auth(self, token: String) -> Auth {
-        match self {
-            Service::ByCloud => Auth::Bearer(token),
-            _ => Auth::AuthToken(token),
-        }
-    }
-
-    /// Whether the service's paths carry a project id.
-    pub fn needs_project(self) -> bool {
-        !matches!(self, Service::ByCloud)
-    }
-}
+use skyglass_core::http::Auth;
+use skyglass_core::service::ServiceInfo;
+use skyglass_core::services;
 
 /// A saved connection.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,9 +14,11 @@ pub struct Connection {
     /// Stable id used in view URLs (`/c/{id}/...`).
     pub id: String,
     pub name: String,
-    pub service: Service,
+    /// The service's key in the registry (`clouddc`; an earlier storage format's name,
+    /// such as `CloudDc`, is still understood).
+    pub service: String,
     /// An absolute URL (`https://...`) or a same-origin proxy path (`/proxy/...`).
-    /// Ignored for the Demo connection.
+    /// Ignored for a Demo connection.
     pub base_url: String,
     pub project_id: String,
     /// Keep the token in localStorage instead of sessionStorage.
@@ -78,46 +29,50 @@ pub struct Connection {
     pub demo: bool,
 }
 
-/// The id of the built-in Demo connection.
-pub const DEMO_ID: &str = "demo";
-/// The Demo connection's project and token (it is simulated: nothing secret).
+/// The Demo connections' project and token (they are simulated: nothing secret).
 pub const DEMO_PROJECT: &str = "demo-project";
 pub const DEMO_TOKEN: &str = "demo-token";
 
 impl Connection {
-    /// The built-in "Demo cloud", answered inside the page by cloudsim.
-    pub fn demo() -> Connection {
+    /// The service this connection speaks, if the registry knows it.
+    pub fn info(&self) -> Option<&'static ServiceInfo> {
+        services::info(&self.service)
+    }
+
+    /// The credentials for `token`, in the service's scheme.
+    pub fn auth(&self, token: String) -> Auth {
+        match self.info() {
+            Some(i) => i.auth.auth(token),
+            None => Auth::AuthToken(token),
+        }
+    }
+
+    /// The built-in Demo connection of `info`, answered inside the page by cloudsim.
+    pub fn demo_of(info: &'static ServiceInfo) -> Connection {
         Connection {
-            id: DEMO_ID.into(),
-            name: "Demo cloud".into(),
-            service: Service::CloudDc,
+            id: info.demo.id.into(),
+            name: info.demo.name.into(),
+            service: info.key.into(),
             base_url: String::new(),
-            project_id: DEMO_PROJECT.into(),
+            project_id: if info.needs_project {
+                DEMO_PROJECT.into()
+            } else {
+                String::new()
+            },
             remember_token: false,
             demo: true,
         }
     }
 
-    /// The built-in Demo connections, one per service, all answered by the same simulated
-    /// cloud inside the page.
+    /// The built-in Demo connections, one per service in the registry, all answered by the
+    /// same simulated cloud inside the page.
     pub fn demos() -> Vec<Connection> {
-        let demo = |id: &str, name: &str, service: Service| Connection {
-            id: id.into(),
-            name: name.into(),
-            service,
-            project_id: if service.needs_project() {
-                DEMO_PROJECT.into()
-            } else {
-                String::new()
-            },
-            ..Connection::demo()
-        };
-        vec![
-            Connection::demo(),
-            demo("demo-roma", "Demo ROMA Connect", Service::RomaConnect),
-            demo("demo-bycloud", "Demo ByCloud", Service::ByCloud),
-            demo("demo-imagesearch", "Demo ImageSearch", Service::ImageSearch),
-        ]
+        services::REGISTRY.iter().map(|e| Connection::demo_of(e.info)).collect()
+    }
+
+    /// The Demo connection with this id.
+    pub fn demo(id: &str) -> Option<Connection> {
+        Connection::demos().into_iter().find(|c| c.id == id)
     }
 
     /// Checks a connection a user typed; returns what is wrong, in words.
@@ -125,6 +80,9 @@ impl Connection {
         if self.name.trim().is_empty() {
             return Err("Give the connection a name.".into());
         }
+        let Some(info) = self.info() else {
+            return Err("Choose a service.".into());
+        };
         if !self.demo {
             let url = self.base_url.trim();
             let absolute = url.starts_with("https://") || url.starts_with("http://");
@@ -143,14 +101,15 @@ impl Connection {
                 return Err("Put credentials in the token field, never in the URL.".into());
             }
         }
-        if self.service.needs_project() && self.project_id.trim().is_empty() {
+        if info.needs_project && self.project_id.trim().is_empty() {
             return Err("This service needs a project id.".into());
         }
         Ok(())
     }
 }
 
-/// Makes a URL-safe id from a name that is not already taken.
+/// Makes a URL-safe id from a name that is not already taken (never one a Demo
+/// connection uses).
 pub fn new_id(name: &str, taken: &[String]) -> String {
     let mut base: String = name
         .to_lowercase()
@@ -162,7 +121,7 @@ pub fn new_id(name: &str, taken: &[String]) -> String {
         .collect::<Vec<_>>()
         .join("-");
     base.truncate(40);
-    if base.is_empty() || base.starts_with(DEMO_ID) {
+    if base.is_empty() || base.starts_with("demo") {
         base = "conn".into();
     }
     let mut id = base.clone();
@@ -182,7 +141,7 @@ mod tests {
         Connection {
             id: "x".into(),
             name: "n".into(),
-            service: Service::CloudDc,
+            service: "clouddc".into(),
             base_url: url.into(),
             project_id: "p".into(),
             remember_token: false,
@@ -202,6 +161,9 @@ mod tests {
         assert!(c.validate().is_err());
         c.name = "".into();
         assert!(c.validate().is_err());
+        let mut c = conn("/p");
+        c.service = "nope".into();
+        assert!(c.validate().is_err());
         assert!(Connection::demos().iter().all(|c| c.validate().is_ok() && c.demo));
     }
 
@@ -215,13 +177,29 @@ mod tests {
     }
 
     #[test]
-    fn services_round_trip_and_pick_auth() {
-        for s in Service::ALL {
-            assert_eq!(Service::from_key(s.key()), Some(s));
+    fn services_resolve_old_names_and_pick_auth() {
+        let mut c = conn("/p");
+        for (name, key) in [
+            ("CloudDc", "clouddc"),
+            ("RomaConnect", "roma"),
+            ("ByCloud", "bycloud"),
+            ("ImageSearch", "imagesearch"),
+        ] {
+            c.service = name.into();
+            assert_eq!(c.info().map(|i| i.key), Some(key), "{name}");
         }
-        assert_eq!(Service::ByCloud.auth("t".into()), Auth::Bearer("t".into()));
-        assert_eq!(Service::CloudDc.auth("t".into()), Auth::AuthToken("t".into()));
-        let json = serde_json::to_string(&Connection::demo()).unwrap();
-        assert_eq!(serde_json::from_str::<Connection>(&json).unwrap(), Connection::demo());
+        c.service = "bycloud".into();
+        assert_eq!(c.auth("t".into()), Auth::Bearer("t".into()));
+        c.service = "clouddc".into();
+        assert_eq!(c.auth("t".into()), Auth::AuthToken("t".into()));
+        let demo = Connection::demo("demo").unwrap();
+        let json = serde_json::to_string(&demo).unwrap();
+        assert_eq!(serde_json::from_str::<Connection>(&json).unwrap(), demo);
+        let old = r#"{"id":"a","name":"A","service":"CloudDc","base_url":"/p","project_id":"p"}"#;
+        assert_eq!(
+            serde_json::from_str::<Connection>(old).unwrap().info().map(|i| i.key),
+            Some("clouddc")
+        );
+        assert_eq!(Connection::demos().len(), services::REGISTRY.len());
     }
 }

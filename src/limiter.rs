@@ -5,7 +5,7 @@ use futures_channel::oneshot;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 
-pub use crate::api::http::MAX_IN_FLIGHT;
+pub use skyglass_core::http::MAX_IN_FLIGHT;
 
 #[derive(Default)]
 struct Gate {

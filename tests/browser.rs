@@ -3,13 +3,16 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use skyglass::api::clouddc::{status_request, InstanceList, InstanceStatus, ListQuery};
-use skyglass::api::http::{decode_json, ApiError, Auth};
-use skyglass::connection::{Connection, DEMO_TOKEN};
+use skyglass::connection::{DEMO_PROJECT, DEMO_TOKEN};
 use skyglass::ui::components::error_banner::ErrorBanner;
-use skyglass::ui::pages::instance_list::InstanceListView;
-use skyglass::ui::pages::instance_status::InstanceStatusView;
+use skyglass::ui::services::clouddc::status_page::InstanceStatusView;
 use skyglass::ui::transport::{demo, Client};
+use skyglass_core::http::{decode_json, ApiError, Auth};
+use skyglass_core::service::ListQuery;
+use skyglass_core::services::clouddc::info::LIST;
+use skyglass_core::services::clouddc::status::{status_request, InstanceStatus};
+use skyglass_core::services::clouddc::wire::InstanceList;
+use skyglass_core::services::clouddc::Clouddc;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
@@ -20,39 +23,35 @@ mod clouddc_load_all_tests;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn demo_client() -> Client {
-    Client::new(Connection::demo(), DEMO_TOKEN.into())
+fn dc_client() -> Client {
+    demo_client("demo")
 }
 
 /// Asks the Demo cloud directly, for what the page should show.
-fn demo_page(q: &ListQuery) -> InstanceList {
-    let c = Connection::demo();
-    decode_json(&demo::send(&q.request(&c.project_id, &Auth::AuthToken(DEMO_TOKEN.into()))).unwrap()).unwrap()
+fn dc_page(q: &ListQuery) -> InstanceList {
+    demo_page::<Clouddc>(q)
+}
+
+/// The CloudDC list with `limit` and an optional state filter, from the first page.
+fn dc_query(limit: u32, state: Option<&str>) -> ListQuery {
+    ListQuery::first(&LIST).restart(&LIST, limit, state.map(|s| ("state", s.to_string())))
 }
 
 fn demo_status(id: &str) -> InstanceStatus {
-    let c = Connection::demo();
-    decode_json(&demo::send(&status_request(&c.project_id, id, &Auth::AuthToken(DEMO_TOKEN.into()))).unwrap()).unwrap()
+    let req = status_request(DEMO_PROJECT, id).with_auth(&Auth::AuthToken(DEMO_TOKEN.into()));
+    decode_json(&demo::send(&req).unwrap()).unwrap()
 }
 
-fn mount_list(el: &HtmlElement, query: RwSignal<ListQuery>) {
-    let handle = leptos::mount::mount_to(el.clone(), move || {
-        view! {
-            <InstanceListView client=demo_client() query=query on_query=move |q| query.set(q) on_open=|_| {}/>
-        }
-    });
-    handle.forget();
+fn mount_dc_list(el: &HtmlElement, query: RwSignal<ListQuery>) {
+    mount_list::<Clouddc>(el, "demo", query, RwSignal::new(None), RwSignal::new(None)).forget();
 }
 
 #[wasm_bindgen_test]
 async fn list_shows_rows_and_pages_forward_and_back() {
     let el = container();
-    let query = RwSignal::new(ListQuery {
-        limit: 10,
-        ..ListQuery::default()
-    });
-    mount_list(&el, query);
-    let first = demo_page(&query.get_untracked());
+    let query = RwSignal::new(dc_query(10, None));
+    mount_dc_list(&el, query);
+    let first = dc_page(&query.get_untracked());
     let first_ids: Vec<String> = first.instances.iter().map(|i| i.id.clone()).collect();
     until("the first page's rows", || row_ids(&el) == first_ids).await;
     assert!(el.text_content().unwrap().contains("Page 1"));
@@ -68,11 +67,17 @@ async fn list_shows_rows_and_pages_forward_and_back() {
     );
 
     button(&el, "Next").click();
-    let second_q = ListQuery::default().restart(10, None).next(&first).unwrap();
-    let second_ids: Vec<String> = demo_page(&second_q).instances.iter().map(|i| i.id.clone()).collect();
+    let q1 = dc_query(10, None);
+    let second_q = skyglass_core::paging::next(
+        &LIST,
+        &q1,
+        &<Clouddc as skyglass_core::service::ListService>::facts(&q1, &first),
+    )
+    .unwrap();
+    let second_ids: Vec<String> = dc_page(&second_q).instances.iter().map(|i| i.id.clone()).collect();
     until("the second page's rows", || row_ids(&el) == second_ids).await;
     assert!(el.text_content().unwrap().contains("Page 2"));
-    assert_eq!(query.get_untracked().page, 2);
+    assert_eq!(query.get_untracked().page_number(), 2);
 
     until("Previous enabled", || {
         !button(&el, "Previous").has_attribute("disabled")
@@ -86,13 +91,9 @@ async fn list_shows_rows_and_pages_forward_and_back() {
 #[wasm_bindgen_test]
 async fn state_filter_shows_only_that_state() {
     let el = container();
-    let query = RwSignal::new(ListQuery {
-        limit: 50,
-        state: Some("running".into()),
-        ..ListQuery::default()
-    });
-    mount_list(&el, query);
-    let expected = demo_page(&query.get_untracked()).instances.len();
+    let query = RwSignal::new(dc_query(50, Some("running")));
+    mount_dc_list(&el, query);
+    let expected = dc_page(&query.get_untracked()).instances.len();
     until("running rows", || {
         all(&el, "tr.instance-row").len() == expected && expected > 0
     })
@@ -105,17 +106,13 @@ async fn state_filter_shows_only_that_state() {
 
 #[wasm_bindgen_test]
 async fn status_view_highlights_the_current_state_on_the_diagram() {
-    let list = demo_page(&ListQuery {
-        limit: 1000,
-        state: Some("stopped".into()),
-        ..ListQuery::default()
-    });
+    let list = dc_page(&dc_query(1000, Some("stopped")));
     let id = list.instances[0].id.clone();
     let el = container();
     let view_id = id.clone();
     leptos::mount::mount_to(
         el.clone(),
-        move || view! { <InstanceStatusView client=demo_client() id=view_id.clone()/> },
+        move || view! { <InstanceStatusView client=dc_client() id=view_id.clone()/> },
     )
     .forget();
     until("a highlighted node", || !all(&el, ".diagram-node.current").is_empty()).await;
@@ -144,11 +141,7 @@ async fn status_view_highlights_the_current_state_on_the_diagram() {
 
 #[wasm_bindgen_test]
 async fn a_state_outside_the_diagram_is_shown_plainly() {
-    let list = demo_page(&ListQuery {
-        limit: 1000,
-        state: Some("stopping".into()),
-        ..ListQuery::default()
-    });
+    let list = dc_page(&dc_query(1000, Some("stopping")));
     let id = list
         .instances
         .first()
@@ -158,7 +151,7 @@ async fn a_state_outside_the_diagram_is_shown_plainly() {
     let el = container();
     leptos::mount::mount_to(
         el.clone(),
-        move || view! { <InstanceStatusView client=demo_client() id=id.clone()/> },
+        move || view! { <InstanceStatusView client=dc_client() id=id.clone()/> },
     )
     .forget();
     until("the outside-diagram note", || !all(&el, ".outside-diagram").is_empty()).await;
@@ -180,6 +173,7 @@ fn error_banner_shows_code_message_and_the_connection_link_for_401() {
         details: None,
         request_id: Some("req-1".into()),
         retry_after: None,
+        token_rejected: true,
     };
     leptos::mount::mount_to(
         el.clone(),
@@ -207,6 +201,7 @@ fn markup_in_names_is_text_not_html() {
         details: None,
         request_id: None,
         retry_after: None,
+        token_rejected: false,
     };
     leptos::mount::mount_to(
         el.clone(),
@@ -223,11 +218,7 @@ fn markup_in_names_is_text_not_html() {
 #[wasm_bindgen_test]
 async fn status_view_refreshes_by_itself_only_while_in_progress() {
     // The Demo fleet's newest instances are still being created (pending, install-processing).
-    let pending = demo_page(&ListQuery {
-        limit: 1000,
-        state: Some("pending".into()),
-        ..ListQuery::default()
-    });
+    let pending = dc_page(&dc_query(1000, Some("pending")));
     let id = pending
         .instances
         .first()
@@ -238,7 +229,7 @@ async fn status_view_refreshes_by_itself_only_while_in_progress() {
     let view_id = id.clone();
     leptos::mount::mount_to(
         el.clone(),
-        move || view! { <InstanceStatusView client=demo_client() id=view_id.clone()/> },
+        move || view! { <InstanceStatusView client=dc_client() id=view_id.clone()/> },
     )
     .forget();
     until("the status", || {
@@ -260,16 +251,12 @@ async fn status_view_refreshes_by_itself_only_while_in_progress() {
     }
     assert_ne!(stamp(&el), first, "the view refreshed by itself");
 
-    let stable = demo_page(&ListQuery {
-        limit: 1000,
-        state: Some("terminated".into()),
-        ..ListQuery::default()
-    });
+    let stable = dc_page(&dc_query(1000, Some("terminated")));
     let id = stable.instances[0].id.clone();
     let el = container();
     leptos::mount::mount_to(
         el.clone(),
-        move || view! { <InstanceStatusView client=demo_client() id=id.clone()/> },
+        move || view! { <InstanceStatusView client=dc_client() id=id.clone()/> },
     )
     .forget();
     until("the stable status", || {
@@ -312,14 +299,9 @@ async fn a_view_polls_by_itself_and_leaves_no_timer_when_it_is_gone() {
         .unwrap();
     let el = container();
     // A page size no other test uses, to count this view's calls only.
-    let query = RwSignal::new(ListQuery {
-        limit: 37,
-        ..ListQuery::default()
-    });
+    let query = RwSignal::new(dc_query(37, None));
     let mine = || demo::calls_with("limit=37");
-    let handle = leptos::mount::mount_to(el.clone(), move || {
-        view! { <InstanceListView client=demo_client() query=query on_query=move |q| query.set(q) on_open=|_| {}/> }
-    });
+    let handle = mount_list::<Clouddc>(&el, "demo", query, RwSignal::new(None), RwSignal::new(None));
     until("rows", || !row_ids(&el).is_empty()).await;
     let before = mine();
     sleep(2_500).await;

@@ -3,14 +3,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use skyglass::api::http::{decode_json, ApiRequest, Auth};
-use skyglass::api::{bycloud, imagesearch, roma};
-use skyglass::connection::{Connection, DEMO_TOKEN};
-use skyglass::ui::pages::bycloud_list::ByCloudListView;
-use skyglass::ui::pages::imagesearch_lookup::ImageSearchView;
-use skyglass::ui::pages::roma_list::RomaListView;
-use skyglass::ui::transport::{demo, Client};
+use skyglass::connection::{DEMO_PROJECT, DEMO_TOKEN};
+use skyglass::ui::services::imagesearch::lookup_page::ImageSearchView;
+use skyglass::ui::transport::demo;
+use skyglass_core::http::Auth;
+use skyglass_core::paging::next;
+use skyglass_core::service::{ListQuery, ListService};
+use skyglass_core::services::bycloud::{self, ByCloud};
+use skyglass_core::services::imagesearch::lookup;
+use skyglass_core::services::roma::{self, Roma};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -22,41 +23,25 @@ mod services_load_all_tests;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn demo_conn(id: &str) -> Connection {
-    Connection::demos()
-        .into_iter()
-        .find(|c| c.id == id)
-        .expect("a demo connection")
-}
-
-fn client(id: &str) -> Client {
-    Client::new(demo_conn(id), DEMO_TOKEN.into())
-}
-
-fn ask<T: DeserializeOwned>(req: ApiRequest) -> T {
-    decode_json(&demo::send(&req).unwrap()).unwrap()
-}
+const ROMA: &skyglass_core::service::ListInfo = &roma::info::LIST;
+const BY: &skyglass_core::service::ListInfo = &bycloud::info::LIST;
 
 #[wasm_bindgen_test]
 async fn roma_list_pages_by_number_and_filters_by_status() {
     let el = container();
-    let query = RwSignal::new(roma::OffsetQuery::default());
+    let query = RwSignal::new(ListQuery::first(ROMA));
     let selected = RwSignal::new(None::<String>);
-    leptos::mount::mount_to(el.clone(), move || {
-        view! { <RomaListView client=client("demo-roma") query selected on_query=move |(q, s)| { query.set(q); selected.set(s) }/> }
-    })
-    .forget();
-    let auth = Auth::AuthToken(DEMO_TOKEN.into());
-    let first: roma::InstanceList = ask(roma::OffsetQuery::default().request("demo-project", &auth));
-    let ids = |l: &roma::InstanceList| l.instances.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+    mount_list::<Roma>(&el, "demo-roma", query, selected, selected).forget();
+    let first = demo_page::<Roma>(&ListQuery::first(ROMA));
+    let ids = |l: &roma::wire::InstanceList| page_ids::<Roma>(l);
     until("page 1", || row_ids(&el) == ids(&first)).await;
-    let pages = roma::OffsetQuery::default().page_count(first.total.unwrap());
+    let pages = ListQuery::first(ROMA).page_count(first.total.unwrap());
     assert!(text(&el).contains(&format!("Page 1 of {pages}")));
 
     click_button(&el, "2");
     until("page 2", || text(&el).contains(&format!("Page 2 of {pages}"))).await;
     click_button(&el, "3");
-    let third: roma::InstanceList = ask(roma::OffsetQuery::default().page(3).request("demo-project", &auth));
+    let third = demo_page::<Roma>(&ListQuery::first(ROMA).page(3));
     until("page 3", || row_ids(&el) == ids(&third)).await;
     assert!(text(&el).contains(&format!("Page 3 of {pages}")));
 
@@ -66,10 +51,7 @@ async fn roma_list_pages_by_number_and_filters_by_status() {
     until("details", || !all(&el, ".details-panel").is_empty()).await;
     assert!(text(&all(&el, ".details-panel")[0]).contains(&third.instances[1].id));
 
-    query.set(roma::OffsetQuery {
-        status: Some("RUNNING".into()),
-        ..roma::OffsetQuery::default()
-    });
+    query.set(ListQuery::first(ROMA).restart(ROMA, 10, [("status", "RUNNING".to_string())]));
     until("only RUNNING", || {
         let badges = all(&el, "tr.instance-row .badge");
         !badges.is_empty()
@@ -83,21 +65,18 @@ async fn roma_list_pages_by_number_and_filters_by_status() {
 #[wasm_bindgen_test]
 async fn bycloud_list_follows_links_and_filters_by_name_prefix() {
     let el = container();
-    let query = RwSignal::new(bycloud::MarkerQuery::first(20));
+    let query = RwSignal::new(ListQuery::first(BY));
     let selected = RwSignal::new(None::<String>);
-    leptos::mount::mount_to(el.clone(), move || {
-        view! { <ByCloudListView client=client("demo-bycloud") query selected on_query=move |(q, s)| { query.set(q); selected.set(s) }/> }
-    })
-    .forget();
-    let auth = Auth::Bearer(DEMO_TOKEN.into());
-    let first: bycloud::InstanceList = ask(bycloud::MarkerQuery::first(20).request(&auth));
-    let ids = |l: &bycloud::InstanceList| l.instances.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+    mount_list::<ByCloud>(&el, "demo-bycloud", query, selected, selected).forget();
+    let first = demo_page::<ByCloud>(&ListQuery::first(BY));
+    let ids = |l: &bycloud::wire::InstanceList| page_ids::<ByCloud>(l);
     until("page 1", || row_ids(&el) == ids(&first)).await;
     assert!(text(&el).contains("Page 1"));
 
     click_button(&el, "Next →");
-    let second_q = bycloud::MarkerQuery::first(20).next(&first).unwrap();
-    let second: bycloud::InstanceList = ask(second_q.request(&auth));
+    let q1 = ListQuery::first(BY);
+    let second_q = next(BY, &q1, &ByCloud::facts(&q1, &first)).unwrap();
+    let second = demo_page::<ByCloud>(&second_q);
     until("page 2", || row_ids(&el) == ids(&second)).await;
     assert!(text(&el).contains("Page 2"));
     until("Previous enabled", || {
@@ -109,12 +88,9 @@ async fn bycloud_list_follows_links_and_filters_by_name_prefix() {
     click_button(&el, "← Previous");
     until("page 1 again", || row_ids(&el) == ids(&first)).await;
 
-    query.set(bycloud::MarkerQuery {
-        name: Some("web-*".into()),
-        ..bycloud::MarkerQuery::first(50)
-    });
+    query.set(ListQuery::first(BY).restart(BY, 50, [("name", "web-*".to_string())]));
     until("web-* rows", || {
-        let names: Vec<String> = all(&el, "tr.instance-row .row-link").iter().map(text).collect();
+        let names: Vec<String> = all(&el, "tr.instance-row .cell-name a").iter().map(text).collect();
         !names.is_empty() && names.iter().all(|n| n.starts_with("web-"))
     })
     .await;
@@ -126,19 +102,16 @@ async fn imagesearch_looks_up_a_name_and_reports_an_unknown_one() {
     let el = container();
     let name = RwSignal::new(Some(names[0].clone()));
     leptos::mount::mount_to(el.clone(), move || {
-        view! { <ImageSearchView client=client("demo-imagesearch") name on_lookup=move |n: String| name.set(Some(n))/> }
+        view! { <ImageSearchView client=demo_client("demo-imagesearch") name on_lookup=move |n: String| name.set(Some(n))/> }
     })
     .forget();
-    let expected: imagesearch::Details = ask(imagesearch::request(
-        "demo-project",
-        &names[0],
-        &Auth::AuthToken(DEMO_TOKEN.into()),
-    ));
+    let req = lookup::request(DEMO_PROJECT, &names[0]).with_auth(&Auth::AuthToken(DEMO_TOKEN.into()));
+    let expected = lookup::decode_details(&demo::send(&req).unwrap()).unwrap();
     until("details", || !all(&el, ".details-panel").is_empty()).await;
     let details = text(&all(&el, ".details-panel")[0]);
     assert!(details.contains(&expected.instance_name));
     assert!(details.contains(&expected.status));
-    assert!(details.contains(&imagesearch::level_text(expected.level)));
+    assert!(details.contains(&lookup::level_text(expected.level)));
     if expected.expired_date == Some(-1) {
         assert!(details.contains("never expires"));
     }

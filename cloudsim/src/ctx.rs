@@ -1,14 +1,15 @@
 //! What every service handler reads from a request (headers, the query, the
 //! time, the faults decided for it) and the pieces their error bodies share
-//! (request ids, the forced fault status, `Retry-After`).
+//! (request ids, the forced fault status).
 
 use std::cell::Cell;
 
+use crate::config::Config;
 use crate::encode::hex32;
-use crate::faults::Decision;
-use crate::query::Params;
+use crate::faults::decide::Decision;
+use crate::http::{header, Request};
+use crate::query::{parse_digits, Params};
 use crate::rng::{fnv1a, Rng};
-use crate::{Config, Request, Response};
 
 /// One request being answered.
 pub struct Ctx<'a> {
@@ -88,33 +89,4 @@ impl Ctx<'_> {
         ]);
         hex32(Rng::new(self.config.seed ^ hash, 0x5245_5149).next_u128())
     }
-}
-
-/// The first value of header `name` (case-insensitive), trimmed.
-pub fn header<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
-    req.headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.trim())
-}
-
-/// `response` with the headers its status calls for: `Retry-After: 2` on
-/// 429 (`faults::finish` then applies the run's `retry_after`), `Allow` on
-/// 405.
-pub fn with_status_headers(mut response: Response) -> Response {
-    match response.status {
-        429 => response.headers.push(("Retry-After".to_string(), "2".to_string())),
-        405 => response.headers.push(("Allow".to_string(), "GET, OPTIONS".to_string())),
-        _ => {}
-    }
-    response
-}
-
-/// Parses a plain unsigned decimal (ASCII digits only; no sign, no spaces).
-/// `Some(u64::MAX)` when it has too many digits.
-pub fn parse_digits(value: &str) -> Option<u64> {
-    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(value.parse::<u64>().unwrap_or(u64::MAX))
 }

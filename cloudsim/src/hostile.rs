@@ -2,19 +2,22 @@
 //! becomes an XSS payload from the corpus in
 //! `tests/fixtures/xss_payloads.txt` (one payload per line).
 //!
-//! Kept as they are: ids (`id`, `*_id`, `*_ids`, `crn`, `request_id`),
-//! markers and links, the enum fields that drive paging and badges
-//! (`state`, `status`, `operation_state`, `power_state`, `task_state`,
-//! `vm_state`, address `type`, `error_code`) and dates. Everything else —
+//! Kept as they are: ids (`id`, `crn`, `*_id`, `*_ids`, `*Id`), markers
+//! and links, the enum fields that drive paging and badges (`state`,
+//! `status`, `operation_state`, `power_state`, `task_state`, `vm_state`,
+//! address `type`, `error_code`) and dates (`created`, `updated`, `*_at`,
+//! `*_time`), also under a vendor extension's prefix
+//! (`OS-EXT-STS:task_state` is kept as `task_state` is). Everything else —
 //! names, descriptions, image and flavor names, addresses, tags, metadata
 //! keys and values, error messages — takes the next payload in document
 //! order, starting from the first payload in every response; `user_data`
 //! takes the base64 of one. So that a first page shows the whole corpus,
-//! every CloudDC and ByCloud instance gets four tags and four metadata
-//! entries, and ImageSearch's `tags` list every payload.
+//! each service first adds blank members for payloads to fill
+//! (`SimService::hostile_prepare`, with [`blanks`], [`pairs`] and
+//! [`entries`]); CloudDC, for one, gives every instance four tags and four
+//! metadata entries, and ImageSearch lists every payload in `tags`.
 
 use crate::encode::base64;
-use crate::faults::Api;
 use crate::jsontree::{parse, Node};
 
 /// The payload corpus, one per line.
@@ -31,11 +34,11 @@ pub fn payloads() -> Vec<&'static str> {
         .collect()
 }
 
-/// Members whose string values are never replaced.
-const KEEP: [&str; 24] = [
+/// Members whose string values are never replaced, besides ids and dates
+/// by their names' endings (see [`keep`]).
+const KEEP: [&str; 18] = [
     "id",
     "crn",
-    "request_id",
     "state",
     "status",
     "operation_state",
@@ -44,13 +47,8 @@ const KEEP: [&str; 24] = [
     "vm_state",
     "type",
     "error_code",
-    "created_at",
-    "updated_at",
-    "launched_at",
-    "terminated_at",
-    "create_time",
-    "update_time",
     "created",
+    "updated",
     "next_marker",
     "previous_marker",
     "marker",
@@ -59,8 +57,19 @@ const KEEP: [&str; 24] = [
     "previous",
 ];
 
+/// `key` without a vendor extension's prefix (`OS-EXT-STS:task_state` →
+/// `task_state`).
+fn bare(key: &str) -> &str {
+    key.rsplit_once(':').map_or(key, |(_, bare)| bare)
+}
+
+/// Whether `key`'s string values stay: [`KEEP`], ids (`*_id`, `*_ids`,
+/// camel-case `*Id`) and dates (`*_at`, `*_time`), also under a vendor
+/// extension's prefix.
 fn keep(key: &str) -> bool {
-    key.ends_with("_id") || key.ends_with("_ids") || KEEP.contains(&key)
+    let key = bare(key);
+    const KEPT_ENDINGS: [&str; 5] = ["_id", "_ids", "Id", "_at", "_time"];
+    KEPT_ENDINGS.iter().any(|end| key.ends_with(end)) || KEEP.contains(&key)
 }
 
 /// Hands out payloads in corpus order, cycling.
@@ -78,12 +87,12 @@ impl Cursor {
 }
 
 /// `n` empty strings: room for payloads.
-fn blanks(n: usize) -> Vec<Node> {
+pub fn blanks(n: usize) -> Vec<Node> {
     vec![Node::Str(String::new()); n]
 }
 
-/// `n` CloudDC tags `{"key": "", "value": ""}`.
-fn pairs(n: usize) -> Vec<Node> {
+/// `n` tags `{"key": "", "value": ""}` (CloudDC's shape).
+pub fn pairs(n: usize) -> Vec<Node> {
     let pair = Node::Obj(vec![
         ("key".to_string(), Node::Str(String::new())),
         ("value".to_string(), Node::Str(String::new())),
@@ -92,7 +101,7 @@ fn pairs(n: usize) -> Vec<Node> {
 }
 
 /// A metadata object with `n` empty entries.
-fn entries(n: usize) -> Node {
+pub fn entries(n: usize) -> Node {
     Node::Obj((0..n).map(|i| (format!("k{i}"), Node::Str(String::new()))).collect())
 }
 
@@ -102,7 +111,7 @@ fn replace(node: &mut Node, key: Option<&str>, cursor: &mut Cursor) {
     match node {
         Node::Str(s) => match key {
             Some(k) if keep(k) => {}
-            Some("user_data") => *s = base64(cursor.take().as_bytes()),
+            Some(k) if bare(k) == "user_data" => *s = base64(cursor.take().as_bytes()),
             Some(_) => *s = cursor.take(),
             None => {}
         },
@@ -123,34 +132,15 @@ fn replace(node: &mut Node, key: Option<&str>, cursor: &mut Cursor) {
     }
 }
 
-/// `body` (a 200 answer of `api`) with its free text replaced by payloads;
-/// unchanged when it is not JSON.
-pub fn apply(body: &str, api: Api) -> String {
+/// `body` (a 200 answer) with its free text replaced by payloads, after
+/// `prepare` (the service's hook) added blank members to fill; unchanged
+/// when it is not JSON.
+pub fn apply(body: &str, prepare: impl FnOnce(&mut Node)) -> String {
     let Some(mut root) = parse(body) else {
         return body.to_string();
     };
     let payloads = payloads();
-    let corpus = payloads.len();
-    match api {
-        Api::ClouddcList => {
-            for inst in root.get_mut("instances").map_or(&mut [][..], Node::items_mut) {
-                inst.set("tags", Node::Arr(pairs(4)), "network_interfaces");
-                // Metadata's documented place: after the state (and the
-                // operation state, when there is one).
-                let has_op = inst.get_mut("operation_state").is_some();
-                let after = if has_op { "operation_state" } else { "state" };
-                inst.set("metadata", entries(4), after);
-            }
-        }
-        Api::ByCloud => {
-            for inst in root.get_mut("instances").map_or(&mut [][..], Node::items_mut) {
-                inst.set("tags", Node::Arr(blanks(4)), "metadata");
-                inst.set("metadata", entries(4), "key_names");
-            }
-        }
-        Api::ImageSearch => root.set("tags", Node::Arr(blanks(corpus)), "registerDate"),
-        Api::ClouddcStatus | Api::Roma => {}
-    }
+    prepare(&mut root);
     let mut cursor = Cursor { payloads, next: 0 };
     replace(&mut root, None, &mut cursor);
     root.to_json()

@@ -1,4 +1,4 @@
-//! Query-string parsing.
+//! Query-string parsing: parameters and plain decimal values.
 
 use crate::encode::percent_decode;
 
@@ -32,9 +32,18 @@ impl Params {
     }
 }
 
+/// Parses a plain unsigned decimal (ASCII digits only; no sign, no spaces).
+/// `Some(u64::MAX)` when it has too many digits.
+pub fn parse_digits(value: &str) -> Option<u64> {
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(value.parse::<u64>().unwrap_or(u64::MAX))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Params;
+    use super::{parse_digits, Params};
 
     #[test]
     fn parses() {
@@ -45,5 +54,10 @@ mod tests {
         assert_eq!(p.get("empty"), None);
         assert_eq!(p.get("s"), Some("a b"));
         assert_eq!(Params::parse("").get("limit"), None);
+        assert_eq!(parse_digits("042"), Some(42));
+        assert_eq!(parse_digits("99999999999999999999"), Some(u64::MAX));
+        for bad in ["", "+1", "-1", " 1", "1a"] {
+            assert_eq!(parse_digits(bad), None, "{bad}");
+        }
     }
 }

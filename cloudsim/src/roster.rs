@@ -5,15 +5,17 @@
 //! request needs them, so a 100,000-instance fleet costs nothing to build
 //! and a page costs only its own instances (a filter costs one cheap pass).
 //!
-//! Creation times follow CloudDC's layout: the first 90% of the indices
-//! were created over the 540 days before the start, the last 10% in the ten
-//! minutes before it (still being created when the simulation starts).
-//! Creation times strictly increase with the index, and ids are UUIDv7-like
-//! (they start with the creation time), so index order, creation order and
-//! id order are the same.
+//! Creation times follow CloudDC's layout (see `frame`): the first 90% of
+//! the indices were created over the 540 days before the epoch, the last
+//! 10% in the ten minutes before it (still being created when the
+//! simulation starts). Creation times strictly increase with the index, and
+//! ids are UUIDv7-like (they start with the creation time), so index order,
+//! creation order and id order are the same. Identities come from the
+//! epoch and their own streams, timelines from the start: clouds with the
+//! same epoch list the same instances whenever they start.
 
 use crate::encode::uuid_v7;
-use crate::fleet::{clamp_start, DAY_MS, OLD_SPAN_MS, RECENT_SPAN_MS};
+use crate::frame::{Frame, DAY_MS, OLD_SPAN_MS, RECENT_SPAN_MS};
 use crate::rng::Rng;
 
 /// Independent random streams of one instance.
@@ -36,21 +38,21 @@ pub enum Stream {
 pub struct Roster {
     len: usize,
     seed: u64,
-    start_ms: i64,
+    frame: Frame,
     old: usize,
     old_step: i64,
     recent_step: i64,
 }
 
 impl Roster {
-    /// `len` instances for `seed` (already salted per service).
-    pub fn new(len: usize, seed: u64, start_ms: i64) -> Roster {
+    /// `len` instances for `seed` (already salted per service) in `frame`.
+    pub fn new(len: usize, seed: u64, frame: Frame) -> Roster {
         let recent = len / 10;
         let old = len - recent;
         Roster {
             len,
             seed,
-            start_ms: clamp_start(start_ms),
+            frame,
             old,
             old_step: ((OLD_SPAN_MS - 2 * DAY_MS) / (old.max(1) as i64)).max(1),
             recent_step: ((RECENT_SPAN_MS - 1_000) / (recent.max(1) as i64)).max(1),
@@ -62,9 +64,10 @@ impl Roster {
         self.len
     }
 
-    /// The simulation's start (clamped like CloudDC's).
+    /// The simulation's start, where timelines count from (clamped like
+    /// CloudDC's).
     pub fn start_ms(&self) -> i64 {
-        self.start_ms
+        self.frame.start_ms
     }
 
     /// Whether instance `i` was created just before the start.
@@ -79,12 +82,14 @@ impl Roster {
     }
 
     /// Instance `i`'s creation time: strictly increasing with `i` (a jitter
-    /// smaller than the step is added to an evenly spaced slot).
+    /// smaller than the step is added to an evenly spaced slot before the
+    /// epoch).
     pub fn created_ms(&self, i: usize) -> i64 {
+        let epoch = self.frame.epoch_ms;
         let (base, step, k) = if self.is_recent(i) {
-            (self.start_ms - RECENT_SPAN_MS, self.recent_step, i - self.old)
+            (epoch - RECENT_SPAN_MS, self.recent_step, i - self.old)
         } else {
-            (self.start_ms - OLD_SPAN_MS, self.old_step, i)
+            (epoch - OLD_SPAN_MS, self.old_step, i)
         };
         let jitter = self.rng(i, Stream::Slot).below(step as u64) as i64;
         base + (k as i64) * step + jitter
@@ -167,7 +172,15 @@ mod tests {
     #[test]
     fn creation_and_ids_increase_with_the_index() {
         for len in [0, 1, 9, 10, 11, 1_000, 100_000] {
-            let r = Roster::new(len, 7, 1_767_225_600_000);
+            let start_ms = 1_767_225_600_000;
+            let r = Roster::new(
+                len,
+                7,
+                Frame {
+                    epoch_ms: start_ms,
+                    start_ms,
+                },
+            );
             let check = |i: usize| {
                 assert!(r.created_ms(i) < r.created_ms(i + 1), "{len} {i}");
                 assert!(r.id(i) < r.id(i + 1), "{len} {i}");

@@ -2,10 +2,9 @@
 //! `links`, filters, errors and authentication.
 
 mod common;
-#[path = "../../tests/common/mod.rs"]
-mod seeds;
 
 use cloudsim::{Cloud, MarkerStyle, Request};
+use common::seeds;
 use common::shapes::*;
 use common::*;
 use serde_json::Value;

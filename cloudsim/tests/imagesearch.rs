@@ -2,12 +2,11 @@
 //! page's shapes, the names list, errors and evolution.
 
 mod common;
-#[path = "../../tests/common/mod.rs"]
-mod seeds;
 
 use std::collections::BTreeSet;
 
 use cloudsim::{imagesearch_names, Cloud, Config, MarkerStyle};
+use common::seeds;
 use common::shapes::*;
 use common::*;
 use serde_json::{json, Value};

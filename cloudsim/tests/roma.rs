@@ -2,10 +2,9 @@
 //! offset paging, query validation, errors and authentication.
 
 mod common;
-#[path = "../../tests/common/mod.rs"]
-mod seeds;
 
 use cloudsim::{Cloud, MarkerStyle};
+use common::seeds;
 use common::shapes::*;
 use common::*;
 use serde_json::Value;

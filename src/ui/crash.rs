@@ -33,7 +33,7 @@ pub fn show(message: &str) {
             "Something went wrong and the console stopped. Your connections are saved; reload to start again.",
         ));
         let detail = doc.create_element("pre").ok()?;
-        detail.set_text_content(Some(&crate::api::http::clip(message, 2_000)));
+        detail.set_text_content(Some(&skyglass_core::http::clip(message, 2_000)));
         let button: web_sys::HtmlElement = doc.create_element("button").ok()?.dyn_into().ok()?;
         button.set_text_content(Some("Reload"));
         let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {

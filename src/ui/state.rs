@@ -2,12 +2,12 @@
 //! Connections persist in localStorage (via leptos-use); a token lives in sessionStorage
 //! unless its connection asks to remember it on this device (then localStorage).
 
-use crate::api::http::ApiError;
 use crate::connection::{Connection, DEMO_TOKEN};
 use crate::ui::transport::Client;
 use codee::string::JsonSerdeCodec;
 use leptos::prelude::*;
 use leptos_use_storage::{use_local_storage, use_session_storage};
+use skyglass_core::http::ApiError;
 use std::collections::HashMap;
 
 const CONNECTIONS_KEY: &str = "skyglass.connections";

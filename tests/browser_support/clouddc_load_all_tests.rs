@@ -4,35 +4,36 @@
 use super::browser_support::load_all::*;
 use super::browser_support::*;
 use leptos::prelude::*;
-use skyglass::api::clouddc::{Instance, InstanceList, ListQuery, PageInfo};
-use skyglass::api::load_all::{ClouddcLoadAll, LoadAll};
-use skyglass::api::table_model::{filter, grouped, view, SearchIndex};
-use skyglass::connection::{Connection, DEMO_TOKEN};
-use skyglass::ui::components::loaded_lists::ClouddcAllLoaded;
-use skyglass::ui::pages::instance_list::InstanceListView;
+use skyglass::connection::DEMO_TOKEN;
+use skyglass::ui::pages::list::LoadedList;
 use skyglass::ui::transport::{demo, Client};
+use skyglass_core::load_all::{plan_with_page_size, LoadAll, MarkerWalk};
+use skyglass_core::service::{list_api, ListPage, ListQuery, ListService, TypedRows};
+use skyglass_core::services::clouddc::info::LIST;
+use skyglass_core::services::clouddc::wire::{Instance, InstanceList, PageInfo};
+use skyglass_core::services::clouddc::Clouddc;
+use skyglass_core::table::{filter, grouped, sort, SearchIndex, SearchQuery};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
-/// A Demo connection of its own: its request slots are not shared with other tests' views.
-fn own_client(id: &str, token: &str) -> Client {
-    Client::new(
-        Connection {
-            id: id.into(),
-            ..Connection::demo()
-        },
-        token.into(),
-    )
-}
-
 /// Every instance of the Demo cloud, in the service's order.
 fn demo_fleet() -> Vec<Instance> {
-    super::demo_page(&ListQuery {
-        limit: 1000,
-        ..ListQuery::default()
-    })
-    .instances
+    demo_page::<Clouddc>(&ListQuery::first(&LIST).with_limit(1000))
+        .instances
+        .items
+}
+
+/// The index of CloudDC's column `key`.
+fn column(key: &str) -> usize {
+    Clouddc::columns().iter().position(|c| c.spec.key == key).unwrap()
+}
+
+/// The rows matching `query`, sorted by `key`, as the table shows them.
+fn view(fleet: &[Instance], index: &SearchIndex, query: &str, key: &str, descending: bool) -> Vec<usize> {
+    let mut shown = index.filter(&SearchQuery::parse(query));
+    sort(&TypedRows::<Clouddc>(fleet), &mut shown, column(key), descending);
+    shown
 }
 
 fn synthetic(i: usize) -> Instance {
@@ -46,8 +47,8 @@ fn synthetic(i: usize) -> Instance {
 
 /// A walk that has already been answered `pages` pages of `per_page` synthetic instances
 /// (of `total`); it asks for more when `more`.
-fn answered(pages: usize, per_page: usize, total: u64, more: bool) -> ClouddcLoadAll {
-    let mut walk = ClouddcLoadAll::new(&ListQuery::default());
+fn answered(pages: usize, per_page: usize, total: u64, more: bool) -> Box<dyn LoadAll> {
+    let mut walk: Box<dyn LoadAll> = Box::new(MarkerWalk::new(&LIST, ListQuery::first(&LIST).with_limit(1000), None));
     for k in 0..pages {
         let id = walk.next_requests(1)[0].0;
         let next = if k + 1 < pages || more {
@@ -55,16 +56,17 @@ fn answered(pages: usize, per_page: usize, total: u64, more: bool) -> ClouddcLoa
         } else {
             String::new()
         };
+        let instances: Vec<Instance> = (k * per_page..(k + 1) * per_page).map(synthetic).collect();
         walk.on_page(
             id,
-            InstanceList {
-                instances: (k * per_page..(k + 1) * per_page).map(synthetic).collect(),
+            ListPage::of::<Clouddc>(InstanceList {
+                instances: instances.into(),
                 page_info: Some(PageInfo {
                     next_marker: next,
                     ..PageInfo::default()
                 }),
                 count: Some(total),
-            },
+            }),
         );
     }
     walk
@@ -73,12 +75,20 @@ fn answered(pages: usize, per_page: usize, total: u64, more: bool) -> ClouddcLoa
 fn mount_all_loaded(
     el: &Element,
     client: Client,
-    planner: ClouddcLoadAll,
+    walk: Box<dyn LoadAll>,
 ) -> leptos::mount::UnmountHandle<impl leptos::prelude::Mountable> {
     let el: web_sys::HtmlElement = el.clone().unchecked_into();
     leptos::mount::mount_to(el, move || {
-        view! { <ClouddcAllLoaded client planner on_open=|_| {} on_back=|_| {}/> }
+        view! {
+            <LoadedList client api={list_api::<Clouddc>()} walk query={ListQuery::first(&LIST)}
+                selected={None::<String>} on_open=|_| {} on_back=|_| {}/>
+        }
     })
+}
+
+/// A walk of the whole CloudDC list with `page_size` instances a page.
+fn walk_of(page_size: u32) -> Box<dyn LoadAll> {
+    plan_with_page_size(&LIST, &ListQuery::first(&LIST), page_size, None)
 }
 
 fn filter_input(root: &Element) -> Element {
@@ -90,18 +100,9 @@ fn filter_input(root: &Element) -> Element {
 #[wasm_bindgen_test]
 async fn load_all_from_the_list_filters_sorts_moves_and_opens() {
     let el = container();
-    let query = RwSignal::new(ListQuery {
-        limit: 10,
-        ..ListQuery::default()
-    });
+    let query = RwSignal::new(ListQuery::first(&LIST).with_limit(10));
     let opened = RwSignal::new(None::<String>);
-    leptos::mount::mount_to(el.clone(), move || {
-        view! {
-            <InstanceListView client=super::demo_client() query on_query=move |q| query.set(q)
-                on_open=move |id| opened.set(Some(id))/>
-        }
-    })
-    .forget();
+    mount_list::<Clouddc>(&el, "demo", query, RwSignal::new(None), opened).forget();
     until("the first page", || !row_ids(&el).is_empty()).await;
     button(&el, "Load all pages").click();
     until("every page loaded", || load_state(&el) == "done").await;
@@ -119,11 +120,16 @@ async fn load_all_from_the_list_filters_sorts_moves_and_opens() {
     assert_eq!(rows[0], (1, fleet[0].id.clone()), "in the service's order");
     assert!(all(&el, "progress").is_empty(), "no progress bar once done");
     assert!(all(&el, "tr.instance-row").is_empty(), "the paged table is gone");
-    assert_eq!(all(&el, "[role=gridcell]").len(), rows.len() * 12, "12 columns");
+    let shown_columns = Clouddc::columns().iter().filter(|c| c.spec.shown).count();
+    assert_eq!(
+        all(&el, "[role=gridcell]").len(),
+        rows.len() * shown_columns,
+        "a cell per column shown"
+    );
 
     // Filter as you type, across every loaded row.
     let term = fleet[7].name.split('-').next().unwrap().to_lowercase();
-    let expected = filter(&fleet, &term);
+    let expected = filter(&TypedRows::<Clouddc>(&fleet), &term);
     assert!(!expected.is_empty() && expected.len() < n);
     type_into(&filter_input(&el), &term);
     until("the filtered count", || row_count(&el) == expected.len()).await;
@@ -133,9 +139,9 @@ async fn load_all_from_the_list_filters_sorts_moves_and_opens() {
     assert!(shown.iter().all(|id| ids(&expected).contains(id)));
 
     // Sort by name; again reverses.
-    let index = SearchIndex::new(&fleet);
+    let index = SearchIndex::new(&TypedRows::<Clouddc>(&fleet));
     click_header(&el, "Name");
-    let ascending = ids(&view(&fleet, &index, &term, Some(("name", false))));
+    let ascending = ids(&view(&fleet, &index, &term, "name", false));
     until("sorted by name", || grid_rows(&el)[0].1 == ascending[0]).await;
     assert_eq!(
         column_header(&el, "Name").get_attribute("aria-sort").as_deref(),
@@ -146,7 +152,7 @@ async fn load_all_from_the_list_filters_sorts_moves_and_opens() {
         Some("none")
     );
     click_header(&el, "Name");
-    let descending = ids(&view(&fleet, &index, &term, Some(("name", true))));
+    let descending = ids(&view(&fleet, &index, &term, "name", true));
     until("reversed", || grid_rows(&el)[0].1 == descending[0]).await;
     assert_eq!(
         column_header(&el, "Name").get_attribute("aria-sort").as_deref(),
@@ -196,8 +202,7 @@ async fn load_all_from_the_list_filters_sorts_moves_and_opens() {
 async fn load_all_shows_progress_keeps_rows_usable_and_cancels() {
     let mut gate = Gate::close("demo-gated").await;
     let el = container();
-    let planner = ClouddcLoadAll::with_page_size(&ListQuery::default(), 48);
-    mount_all_loaded(&el, own_client("demo-gated", DEMO_TOKEN), planner).forget();
+    mount_all_loaded(&el, own_client("demo", "demo-gated", DEMO_TOKEN), walk_of(48)).forget();
     until("loading", || load_state(&el) == "loading").await;
     let bar = el
         .query_selector("progress[aria-label='Loading all pages']")
@@ -222,13 +227,13 @@ async fn load_all_shows_progress_keeps_rows_usable_and_cancels() {
     assert_eq!(grid_rows(&el)[0].1, fleet[0].id);
     let term = fleet[3].name.split('-').next().unwrap().to_lowercase();
     type_into(&filter_input(&el), &term);
-    let first = filter(&fleet[..48], &term).len();
+    let first = filter(&TypedRows::<Clouddc>(&fleet[..48]), &term).len();
     until("filtered while loading", || {
         count_text(&el) == format!("Showing {first} of 48")
     })
     .await;
     gate.let_one_through().await;
-    let second = filter(&fleet[..96], &term).len();
+    let second = filter(&TypedRows::<Clouddc>(&fleet[..96]), &term).len();
     until("the next page, filtered", || {
         count_text(&el) == format!("Showing {second} of 96")
     })
@@ -255,8 +260,7 @@ async fn load_all_shows_progress_keeps_rows_usable_and_cancels() {
 async fn nothing_of_a_walk_outlives_its_view() {
     let gate = Gate::close("demo-unmounted").await;
     let el = container();
-    let planner = ClouddcLoadAll::with_page_size(&ListQuery::default(), 47);
-    let handle = mount_all_loaded(&el, own_client("demo-unmounted", DEMO_TOKEN), planner);
+    let handle = mount_all_loaded(&el, own_client("demo", "demo-unmounted", DEMO_TOKEN), walk_of(47));
     until("a request waiting", || gate.waiting() == 1).await;
     drop(handle);
     gate.open();
@@ -273,8 +277,8 @@ async fn nothing_of_a_walk_outlives_its_view() {
 async fn an_error_mid_walk_keeps_the_rows_and_says_why() {
     let el = container();
     // Page 1 is in; page 2 is asked with a token the cloud rejects.
-    let planner = answered(1, 1000, 3000, true);
-    mount_all_loaded(&el, own_client("demo-bad-token", "not-the-token"), planner).forget();
+    let walk = answered(1, 1000, 3000, true);
+    mount_all_loaded(&el, own_client("demo", "demo-bad-token", "not-the-token"), walk).forget();
     until("failed", || load_state(&el) == "failed").await;
     let says = status(&el);
     assert!(
@@ -291,7 +295,7 @@ async fn twenty_thousand_rows_render_only_a_window() {
     let el = container();
     mount_all_loaded(
         &el,
-        own_client("demo-20k", DEMO_TOKEN),
+        own_client("demo", "demo-20k", DEMO_TOKEN),
         answered(20, 1000, 20_000, false),
     )
     .forget();

@@ -71,3 +71,59 @@ pub fn click_button(root: &Element, label: &str) {
         .unchecked_into();
     b.click();
 }
+
+use leptos::prelude::*;
+use skyglass::connection::{Connection, DEMO_PROJECT, DEMO_TOKEN};
+use skyglass::ui::pages::list::ListView;
+use skyglass::ui::transport::{demo, Client};
+use skyglass_core::service::{list_api, ListQuery, ListService};
+
+/// A client for the Demo connection `id` (`demo`, `demo-roma`, ...).
+pub fn demo_client(id: &str) -> Client {
+    Client::new(Connection::demo(id).expect("a demo connection"), DEMO_TOKEN.into())
+}
+
+/// A Demo connection of its own: its request slots are not shared with other tests' views.
+pub fn own_client(demo_id: &str, id: &str, token: &str) -> Client {
+    Client::new(
+        Connection {
+            id: id.into(),
+            ..Connection::demo(demo_id).expect("a demo connection")
+        },
+        token.into(),
+    )
+}
+
+/// Asks the Demo cloud directly for the page `q` names, for what a view should show.
+pub fn demo_page<S: ListService>(q: &ListQuery) -> S::Page {
+    let conn = Connection::demos()
+        .into_iter()
+        .find(|c| c.service == S::info().key)
+        .expect("a demo connection");
+    let req = S::request(q, DEMO_PROJECT).with_auth(&conn.auth(DEMO_TOKEN.into()));
+    S::decode(&demo::send(&req).unwrap()).unwrap()
+}
+
+/// The ids of a page's rows.
+pub fn page_ids<S: ListService>(page: &S::Page) -> Vec<String> {
+    S::rows(page).iter().map(|r| S::row_id(r).to_owned()).collect()
+}
+
+/// Mounts `S`'s list on the Demo connection `demo_id`, its query and selection in signals
+/// (as the URL would hold them); `opened` gets the rows opened.
+pub fn mount_list<S: ListService>(
+    el: &HtmlElement,
+    demo_id: &str,
+    query: RwSignal<ListQuery>,
+    selected: RwSignal<Option<String>>,
+    opened: RwSignal<Option<String>>,
+) -> leptos::mount::UnmountHandle<impl leptos::prelude::Mountable> {
+    let client = demo_client(demo_id);
+    leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <ListView client api={list_api::<S>()} query selected
+                on_query=move |(q, s)| { query.set(q); selected.set(s) }
+                on_open=move |id| opened.set(Some(id))/>
+        }
+    })
+}

@@ -4,55 +4,45 @@
 use super::browser_support::load_all::*;
 use super::browser_support::*;
 use leptos::prelude::*;
-use skyglass::api::http::Auth;
-use skyglass::api::load_all::RomaLoadAll;
-use skyglass::api::table_model::{view, SearchIndex};
-use skyglass::api::{bycloud, roma};
-use skyglass::connection::{Connection, DEMO_TOKEN};
-use skyglass::ui::components::loaded_lists::RomaAllLoaded;
-use skyglass::ui::pages::bycloud_list::ByCloudListView;
-use skyglass::ui::pages::roma_list::RomaListView;
-use skyglass::ui::transport::Client;
+use skyglass::connection::DEMO_TOKEN;
+use skyglass::ui::pages::list::LoadedList;
+use skyglass_core::load_all::plan_with_page_size;
+use skyglass_core::paging::next;
+use skyglass_core::service::{list_api, ListQuery, ListService, TypedRows};
+use skyglass_core::services::bycloud::{self, ByCloud};
+use skyglass_core::services::roma::{self, Roma};
+use skyglass_core::table::{sort, SearchIndex, SearchQuery};
 use wasm_bindgen_test::*;
 
-fn roma_fleet() -> Vec<roma::Instance> {
-    let auth = Auth::AuthToken(DEMO_TOKEN.into());
-    let mut q = roma::OffsetQuery {
-        limit: 100,
-        ..roma::OffsetQuery::default()
-    };
+fn roma_fleet() -> Vec<roma::wire::Instance> {
+    let mut q = ListQuery::first(&roma::info::LIST).with_limit(100);
     let mut all = Vec::new();
     loop {
-        let page: roma::InstanceList = super::ask(q.request("demo-project", &auth));
+        let page = demo_page::<Roma>(&q);
         all.extend(page.instances.iter().cloned());
-        match q.next(&page) {
+        match next(&roma::info::LIST, &q, &Roma::facts(&q, &page)) {
             Some(n) => q = n,
             None => return all,
         }
     }
 }
 
-fn bycloud_fleet() -> Vec<bycloud::Instance> {
-    let page: bycloud::InstanceList =
-        super::ask(bycloud::MarkerQuery::first(1000).request(&Auth::Bearer(DEMO_TOKEN.into())));
-    page.instances
+fn bycloud_fleet() -> Vec<bycloud::wire::Instance> {
+    demo_page::<ByCloud>(&ListQuery::first(&bycloud::info::LIST).with_limit(1000))
+        .instances
+        .items
 }
 
 #[wasm_bindgen_test]
 async fn roma_load_all_asks_up_to_six_pages_at_once() {
-    let conn = Connection {
-        id: "demo-roma-gated".into(),
-        ..super::demo_conn("demo-roma")
-    };
-    let mut gate = Gate::close(&conn.id).await;
+    let client = own_client("demo-roma", "demo-roma-gated", DEMO_TOKEN);
+    let mut gate = Gate::close(&client.conn.id).await;
     let el = container();
     let selected = RwSignal::new(None::<String>);
-    let planner = RomaLoadAll::with_page_size(&roma::OffsetQuery::default(), 10);
-    let client = Client::new(conn, DEMO_TOKEN.into());
+    let walk = plan_with_page_size(&roma::info::LIST, &ListQuery::first(&roma::info::LIST), 10, None);
     leptos::mount::mount_to(el.clone(), move || {
         view! {
-            <RomaAllLoaded client planner selected
-                details=|i: roma::Instance| view! { <p class="details-panel">{i.id}</p> }.into_any()
+            <LoadedList client api={list_api::<Roma>()} walk query={ListQuery::first(&roma::info::LIST)} selected
                 on_open=move |id| selected.set(Some(id)) on_back=|_| {}/>
         }
     })
@@ -82,20 +72,20 @@ async fn roma_load_all_asks_up_to_six_pages_at_once() {
     .await;
     press(&g, "Enter");
     until("its details", || {
-        all(&el, ".details-panel").first().map(text).as_deref() == Some(fleet[1].id.as_str())
+        all(&el, ".details-panel")
+            .first()
+            .is_some_and(|p| text(p).contains(fleet[1].id.as_str()))
     })
     .await;
+    assert_eq!(selected.get_untracked().as_deref(), Some(fleet[1].id.as_str()));
 }
 
 #[wasm_bindgen_test]
 async fn roma_list_loads_all_sorts_and_shows_details() {
     let el = container();
-    let query = RwSignal::new(roma::OffsetQuery::default());
+    let query = RwSignal::new(ListQuery::first(&roma::info::LIST));
     let selected = RwSignal::new(None::<String>);
-    leptos::mount::mount_to(el.clone(), move || {
-        view! { <RomaListView client=super::client("demo-roma") query selected on_query=move |(q, s)| { query.set(q); selected.set(s) }/> }
-    })
-    .forget();
+    mount_list::<Roma>(&el, "demo-roma", query, selected, selected).forget();
     until("page 1", || !row_ids(&el).is_empty()).await;
     button(&el, "Load all pages").click();
     until("done", || load_state(&el) == "done").await;
@@ -109,7 +99,10 @@ async fn roma_list_loads_all_sorts_and_shows_details() {
     assert!(grid_rows(&el).len() < n);
 
     click_header(&el, "Name");
-    let order = view(&fleet, &SearchIndex::new(&fleet), "", Some(("name", false)));
+    let rows = TypedRows::<Roma>(&fleet);
+    let mut order = SearchIndex::new(&rows).filter(&SearchQuery::parse(""));
+    let name = Roma::columns().iter().position(|c| c.spec.key == "name").unwrap();
+    sort(&rows, &mut order, name, false);
     until("sorted by name", || grid_rows(&el)[0].1 == fleet[order[0]].id).await;
     let g = grid(&el);
     press(&g, "Home");
@@ -123,12 +116,9 @@ async fn roma_list_loads_all_sorts_and_shows_details() {
 #[wasm_bindgen_test]
 async fn bycloud_list_loads_all_filters_and_shows_details() {
     let el = container();
-    let query = RwSignal::new(bycloud::MarkerQuery::first(20));
+    let query = RwSignal::new(ListQuery::first(&bycloud::info::LIST));
     let selected = RwSignal::new(None::<String>);
-    leptos::mount::mount_to(el.clone(), move || {
-        view! { <ByCloudListView client=super::client("demo-bycloud") query selected on_query=move |(q, s)| { query.set(q); selected.set(s) }/> }
-    })
-    .forget();
+    mount_list::<ByCloud>(&el, "demo-bycloud", query, selected, selected).forget();
     until("page 1", || !row_ids(&el).is_empty()).await;
     button(&el, "Load all pages").click();
     until("done", || load_state(&el) == "done").await;

@@ -79,6 +79,27 @@ test("huge responses: a 10 MB page, a 100 KB name and 10,000 tags stay usable", 
   expect(((await page.locator("h1.instance-name").textContent()) ?? "").length).toBeGreaterThan(100_000);
 });
 
+test("one bad instance in a good page: the others show, and why it could not be read is said", async ({ page }) => {
+  // The page as cloudsim sends it, with two of its instances spoiled: `null`, and an image
+  // that is a string where an object is documented.
+  await page.route("**/proxy/e2e/v1/*/instances?*", async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.instances[1] = null;
+    body.instances[3].image = "ubuntu";
+    await route.fulfill({ response, body: JSON.stringify(body) });
+  });
+  await new ConnectionsPage(page).add({ name: "One bad" });
+  const list = new InstancesPage(page);
+  await list.waitLoaded();
+  await expect(list.rows).toHaveCount(18);
+  const note = page.getByRole("note").filter({ hasText: "2 instances could not be read" });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText("item 2: invalid type: null");
+  await expect(note).toContainText('item 4: invalid type: string "ubuntu"');
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
 test.describe("paging anomalies", () => {
   test("a marker cycle is reported and stops paging (CloudDC)", async ({ page }) => {
     await withDirective(page, "cycle");

@@ -147,6 +147,38 @@ test("the Demo cloud works with no backend", async ({ page }) => {
   await expect(page.locator(".conn-heading")).toContainText("Simulated");
 });
 
+test("a Demo deep link shows the same instance after a reload", async ({ page }) => {
+  // The Demo cloud's ids come from a fixed epoch, not from the page load: a reload (a new
+  // simulated cloud) keeps them; only the states move.
+  await page.goto("/c/demo?limit=10");
+  const list = new InstancesPage(page);
+  await list.waitLoaded();
+  await list.goNext();
+  await list.goNext();
+  await expect(list.pageLabel).toHaveText("Page 3");
+  const page3 = await list.rowIds();
+  await page.reload();
+  await list.waitLoaded();
+  await expect(list.pageLabel).toHaveText("Page 3");
+  expect(await list.rowIds()).toEqual(page3);
+
+  const row = list.rows.nth(2);
+  const id = (await row.getAttribute("data-id"))!;
+  const name = (await row.locator(".cell-name a").getAttribute("title"))!;
+  await row.locator(".cell-name a").click();
+  await expect(page).toHaveURL(new RegExp(`/c/demo/i/${id}$`));
+  await expect(page.locator("h1.instance-name")).toHaveText(name);
+  await page.reload();
+  await expect(page.locator("h1.instance-name")).toHaveText(name);
+  await expect(page.getByText(id).first()).toBeVisible();
+  await expect(page.getByText("No instance with id")).toHaveCount(0);
+  await page.getByRole("link", { name: "Live status and state diagram" }).click();
+  await expect(page.locator(".diagram-node.current, .outside-diagram")).toHaveCount(1);
+  await page.reload();
+  await expect(page.locator(".diagram-node.current, .outside-diagram")).toHaveCount(1);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
 test.describe("status view errors", () => {
   test.use({ expectHttpErrors: [401, 404, 429, 500] });
   test("shows 401, 429, 500 and an unknown id with code and message", async ({ page }) => {

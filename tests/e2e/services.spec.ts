@@ -91,7 +91,7 @@ test.describe("ByCloud", () => {
     expect(await list.rowIds()).toEqual(page1);
     await expect(list.previous).toBeDisabled();
 
-    const names = () => page.locator("tr.instance-row .row-link").allTextContents();
+    const names = () => page.locator("tr.instance-row .cell-name a").allTextContents();
     const apply = () => page.getByRole("button", { name: "Apply filters" }).click();
     const clear = async () => {
       await page.getByRole("button", { name: "Clear" }).click();

@@ -2,22 +2,21 @@
 //! bench/run.sh (`wasm-bindgen --target web` into bench/out/decode).
 //!
 //! Figure 3 decodes one CloudDC list page into the app's own type,
-//! [`skyglass::api::clouddc::InstanceList`], the two ways a browser app can:
+//! [`skyglass_core::services::clouddc::wire::InstanceList`], the two ways a browser app can:
 //! - serde_json on the response's bytes, as the app does ([`decode_bytes`]: copied into
-//!   WASM memory, checked as UTF-8, [`skyglass::api::clouddc::decode_list`], serde_json into `InstanceList`); for comparison
+//!   WASM memory, checked as UTF-8, CloudDC's `decode_list`, serde_json into `InstanceList`); for comparison
 //!   also on the text (a JS string copied into WASM memory as UTF-8, as reading
 //!   `Response.text()` into a `String` would);
 //! - `JSON.parse` in JS, then serde-wasm-bindgen walking the JS object tree.
 //!
 //! Figure 5 needs the latency-bound floor of "Load all pages": the round trips each
-//! service's walk needs at best, from the app's own planners ([`LoadAll::min_round_trips`]).
+//! service's walk needs at best, from the app's own walks ([`min_round_trips`]) and each
+//! service's description (page size, paging).
 
-use skyglass::api::clouddc::{self, InstanceList};
-use skyglass::api::http::{body_text, ApiResponse};
-use skyglass::api::load_all::{
-    BycloudLoadAll, ClouddcLoadAll, LoadAll, RomaLoadAll, BYCLOUD_PAGE_SIZE, CLOUDDC_PAGE_SIZE, MAX_PARALLEL,
-    ROMA_PAGE_SIZE,
-};
+use skyglass_core::http::{body_text, ApiResponse};
+use skyglass_core::load_all::{self, MAX_PARALLEL};
+use skyglass_core::services::clouddc::list::decode_list;
+use skyglass_core::services::clouddc::wire::InstanceList;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -42,7 +41,7 @@ pub fn decode_serde_json(text: String) -> i32 {
         retry_after: None,
         body: text,
     };
-    count(clouddc::decode_list(&resp).ok())
+    count(decode_list(&resp).ok())
 }
 
 /// The app's path since it reads bodies as bytes (src/ui/transport.rs): the response's
@@ -55,7 +54,7 @@ pub fn decode_bytes(bytes: Vec<u8>) -> i32 {
         retry_after: None,
         body: body_text(bytes),
     };
-    count(clouddc::decode_list(&resp).ok())
+    count(decode_list(&resp).ok())
 }
 
 /// Keeps `text` in WASM memory for [`decode_stored`].
@@ -67,7 +66,7 @@ pub fn store_text(text: String) {
 /// serde_json alone: decodes the text [`store_text`] kept (no copy from JS).
 #[wasm_bindgen]
 pub fn decode_stored() -> i32 {
-    STORED.with(|s| count(clouddc::decode_list(&s.borrow()).ok()))
+    STORED.with(|s| count(decode_list(&s.borrow()).ok()))
 }
 
 /// The other path: a value `JSON.parse` made, walked by serde-wasm-bindgen into the same type.
@@ -80,30 +79,24 @@ fn count(list: Option<InstanceList>) -> i32 {
     list.map_or(-1, |l| i32::try_from(l.instances.len()).unwrap_or(i32::MAX))
 }
 
-/// The fewest round trips "Load all pages" needs for `total_rows` on `service`
-/// (`clouddc`, `roma` or `bycloud`) with the app's page sizes and in-flight cap, from the
-/// planners' own `min_round_trips`. -1 for an unknown service.
+/// The fewest round trips "Load all pages" needs for `total_rows` on `service` (a list
+/// service's key: `clouddc`, `roma`, `bycloud`) with its load-all page size and the
+/// in-flight cap, from `load_all::min_round_trips`. -1 for an unknown service.
 #[wasm_bindgen]
 pub fn min_round_trips(service: &str, total_rows: f64) -> f64 {
     let total = total_rows.max(0.0) as u64;
-    let trips = match service {
-        "clouddc" => ClouddcLoadAll::min_round_trips(total, CLOUDDC_PAGE_SIZE, MAX_PARALLEL),
-        "bycloud" => BycloudLoadAll::min_round_trips(total, BYCLOUD_PAGE_SIZE, MAX_PARALLEL),
-        "roma" => RomaLoadAll::min_round_trips(total, ROMA_PAGE_SIZE, MAX_PARALLEL),
-        _ => return -1.0,
-    };
-    trips as f64
+    match skyglass_core::services::info(service).and_then(|i| i.list()) {
+        Some(l) => load_all::min_round_trips(l.paging, total, l.load_all_page_size, MAX_PARALLEL) as f64,
+        None => -1.0,
+    }
 }
 
 /// The page size each service's walk asks for (0 for an unknown service).
 #[wasm_bindgen]
 pub fn load_all_page_size(service: &str) -> u32 {
-    match service {
-        "clouddc" => CLOUDDC_PAGE_SIZE,
-        "bycloud" => BYCLOUD_PAGE_SIZE,
-        "roma" => ROMA_PAGE_SIZE,
-        _ => 0,
-    }
+    skyglass_core::services::info(service)
+        .and_then(|i| i.list())
+        .map_or(0, |l| l.load_all_page_size)
 }
 
 /// Requests "Load all pages" keeps under way at once (the per-connection cap).

@@ -2,6 +2,7 @@
 //! `serde_json::Value`; no wire types are shared with anything.
 #![allow(dead_code)]
 
+pub mod seeds;
 pub mod server;
 pub mod shapes;
 

@@ -28,34 +28,42 @@ pub fn ClampedText(#[prop(into)] text: String, #[prop(default = 160)] max: usize
     .into_any()
 }
 
-/// The first `max` items, and how many more there are.
-pub fn first_items(items: &[String], max: usize) -> (String, usize) {
-    let shown = items.iter().take(max).cloned().collect::<Vec<_>>().join(", ");
-    (shown, items.len().saturating_sub(max))
-}
-
-/// A list cut after `max` items, with a button for the rest.
+/// A list shown as chips (one `.tag` each, as text), cut after `max` with a button for
+/// the rest: 10,000 tags must not freeze the page.
 #[component]
-pub fn ClampedList(items: Vec<String>, #[prop(default = 12)] max: usize) -> impl IntoView {
+pub fn ClampedChips(
+    items: Vec<String>,
+    #[prop(default = 100)] max: usize,
+    #[prop(optional)] mono: bool,
+) -> impl IntoView {
+    let items: Vec<String> = items.into_iter().filter(|i| !i.trim().is_empty()).collect();
     if items.is_empty() {
         return view! { <span>"—"</span> }.into_any();
     }
-    let (shown, more) = first_items(&items, max);
-    if more == 0 {
-        return view! { <span>{shown}</span> }.into_any();
-    }
-    let open = RwSignal::new(false);
+    let total = items.len();
+    let open = RwSignal::new(total <= max);
     let all = StoredValue::new(items);
+    let class = if mono { "tag mono" } else { "tag" };
+    let chips = move || {
+        let n = if open.get() { total } else { max };
+        all.with_value(|a| {
+            a.iter()
+                .take(n)
+                .map(|t| view! { <span class=class>{short(t, 1_000)}</span> })
+                .collect_view()
+        })
+    };
     view! {
-        <span class="clamped">
-            {move || if open.get() { all.with_value(|a| a.join(", ")) } else { shown.clone() }}
-            " "
-            <button type="button" class="link small" on:click=move |ev| {
-                ev.stop_propagation();
-                open.update(|o| *o = !*o);
-            }>
-                {move || if open.get() { "show less".to_string() } else { format!("+{more} more") }}
-            </button>
+        <span class="chips">
+            {chips}
+            {(total > max).then(|| view! {
+                <button type="button" class="link small" on:click=move |ev| {
+                    ev.stop_propagation();
+                    open.update(|o| *o = !*o);
+                }>
+                    {move || if open.get() { "show fewer".to_string() } else { format!("+{} more", total - max) }}
+                </button>
+            })}
         </span>
     }
     .into_any()
@@ -66,13 +74,5 @@ pub fn short(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),
-    }
-}
-
-/// A list as "a, b, c (+N more)" after `max` items.
-pub fn short_list(items: &[String], max: usize) -> String {
-    match first_items(items, max) {
-        (shown, 0) => shown,
-        (shown, more) => format!("{shown} (+{more} more)"),
     }
 }

@@ -1,8 +1,9 @@
 //! An error banner: what went wrong, the service's code and message, its request id,
 //! and for a rejected token a link to fix the connection.
 
-use crate::api::http::ApiError;
+use crate::ui::links::settings_href;
 use leptos::prelude::*;
+use skyglass_core::http::ApiError;
 
 #[component]
 pub fn ErrorBanner(
@@ -35,7 +36,7 @@ pub fn ErrorBanner(
         ),
         ApiError::Aborted => (None, String::new(), None, None),
     };
-    let edit_href = format!("/connections/{connection_id}");
+    let edit_href = settings_href(&connection_id);
     view! {
         <div class="error-banner" role="alert">
             <strong class="error-title">{title}</strong>

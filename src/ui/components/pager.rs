@@ -37,7 +37,7 @@ pub fn NumberedPager(
     #[prop(into)] total: Signal<Option<u64>>,
 ) -> impl IntoView {
     let numbers = move || {
-        crate::api::roma::page_window(current.get(), count.get())
+        skyglass_core::paging::page_window(current.get(), count.get())
             .into_iter()
             .map(|p| match p {
                 Some(n) => {

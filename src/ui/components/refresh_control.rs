@@ -2,20 +2,11 @@
 //! for this view (remembered on this device), a Refresh button, and a notice while an
 //! automatic retry is scheduled ("Rate limited: retrying in 7 s").
 
-use crate::api::poll::Interval;
 use crate::ui::components::time_cell::clock_label;
-use crate::ui::use_api::RetryNotice;
-use codee::string::JsonSerdeCodec;
+use crate::ui::hooks::use_api::RetryNotice;
 use leptos::prelude::*;
 use leptos_use_interval_fn::use_interval_fn;
-use leptos_use_storage::use_local_storage;
-
-/// The refresh interval chosen for a kind of view (`view`: e.g. "clouddc-list"),
-/// remembered on this device.
-pub fn use_interval_setting(view: &str) -> (Signal<Interval>, WriteSignal<Interval>) {
-    let (value, set, _) = use_local_storage::<Interval, JsonSerdeCodec>(format!("skyglass.interval.{view}"));
-    (value, set)
-}
+use skyglass_core::poll::Interval;
 
 #[component]
 pub fn RefreshControl(

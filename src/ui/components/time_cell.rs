@@ -1,7 +1,7 @@
 //! A time shown relative ("5 min ago"), with the absolute time on hover.
 
-use crate::api::timefmt;
 use leptos::prelude::*;
+use skyglass_core::timefmt;
 
 /// The viewer's offset from UTC in minutes (east positive).
 pub fn local_offset_minutes() -> i32 {

@@ -3,16 +3,16 @@
 //! (click; again to reverse); the keyboard moves the selection (Up/Down/PageUp/PageDown/
 //! Home/End, scrolled into view) and Enter opens the selected row.
 //!
-//! The component is not generic over the row type: a service hands it its rows through
-//! [`LoadedRows`] (column titles, ids and cells as [`Cell`]s), so its code exists once.
+//! The component is not generic over the service: it reads [`Rows`](skyglass_core::table::Rows)
+//! through a [`RowSource`] and shows the service's columns, so its code exists once.
 
-use crate::api::lifecycle::Tone;
-use crate::api::table_model::{
-    move_selection, page_rows, scroll_to_reveal, total_height, visible_range, Move, ShownRows,
-};
-use crate::ui::components::grid_rows::{mark_selected, reconcile, set_styles, RenderedRow, RowLayout};
+use super::cell_dom::{set_styles, Clock};
+use super::grid_rows::{mark_selected, reconcile, Batch, RenderedRow, RowLayout};
+use super::row_source::RowSource;
 use leptos::html;
 use leptos::prelude::*;
+use skyglass_core::service::ColumnSpec;
+use skyglass_core::table::{move_selection, page_rows, scroll_to_reveal, total_height, visible_range, Move, ShownRows};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -23,69 +23,28 @@ pub const HEADER_HEIGHT: f64 = 36.0;
 /// Rows rendered above and below the viewport.
 pub const OVERSCAN: usize = 3;
 
-/// What one cell shows.
-pub enum Cell {
-    /// Text ("—" when blank); long text is cut, whole on hover.
-    Text(String),
-    /// Text in a monospace font (ids, addresses).
-    Mono(String),
-    /// A status badge.
-    Badge {
-        text: String,
-        tone: Tone,
-        busy: bool,
-        undocumented: bool,
-    },
-    /// A wire time, shown relative with the absolute time on hover.
-    Time(String),
-    /// Text linking to a page of the app.
-    Link { text: String, href: String },
-}
-
-/// A service's loaded rows as the table sees them: by index into the list of rows loaded.
-pub trait LoadedRows {
-    /// The columns, in order: key and title.
-    fn columns(&self) -> Vec<(&'static str, &'static str)>;
-    /// Takes the rows loaded since the last call into `table`; whether any were new.
-    fn take_new(&self, table: &mut ShownRows) -> bool;
-    /// Sorts `table` by the column `key` (reversing it when it is already sorted by it).
-    fn toggle_sort(&self, table: &mut ShownRows, key: &str);
-    /// The instance id of row `row`.
-    fn row_id(&self, row: usize) -> String;
-    /// The cell of row `row` in column `key`.
-    fn cell(&self, row: usize, key: &'static str) -> Cell;
-}
-
-/// A column's width in px, by its key (the same keys mean the same kind of value in every
-/// service).
-pub fn column_width(key: &str) -> u32 {
-    match key {
-        "name" => 220,
-        "id" => 290,
-        "state" | "status" => 150,
-        "tags" | "security_groups" | "addresses" | "azs" | "maintenance" | "error" => 190,
-        "vpc" => 240,
-        "vcpus" | "ram" | "cpu_arch" | "os_type" => 80,
-        "launched" | "updated" | "created" => 120,
-        _ => 150,
-    }
-}
+/// A row's own view, by its id.
+pub type HrefFn = Rc<dyn Fn(&str) -> String>;
 
 #[component]
 pub fn VirtualTable(
-    /// The service's rows.
-    rows: StoredValue<Rc<dyn LoadedRows>, LocalStorage>,
+    /// Where the rows are.
+    source: StoredValue<Rc<dyn RowSource>, LocalStorage>,
+    /// The columns shown: their index in the service's columns, and what they are.
+    columns: Vec<(usize, ColumnSpec)>,
+    /// A row's own view (its name links there).
+    href: StoredValue<HrefFn, LocalStorage>,
     /// What is shown of them (filtered, sorted).
     table: StoredValue<ShownRows, LocalStorage>,
     /// Changes whenever `table`'s shown rows change.
     #[prop(into)]
     version: Signal<u64>,
-    /// The sort in force: a column key and whether it is descending.
+    /// The sort in force: a column (index) and whether it is descending.
     #[prop(into)]
-    sort: Signal<Option<(&'static str, bool)>>,
-    /// A column header was clicked (its key).
+    sort: Signal<Option<(usize, bool)>>,
+    /// A column header was clicked (its column index).
     #[prop(into)]
-    on_sort: Callback<&'static str>,
+    on_sort: Callback<usize>,
     /// The selected row (index into the rows loaded).
     selected: RwSignal<Option<usize>>,
     /// Enter (or a double click) on a row.
@@ -93,13 +52,12 @@ pub fn VirtualTable(
     on_open: Callback<usize>,
     #[prop(into)] label: String,
 ) -> impl IntoView {
-    let columns: Vec<(&'static str, &'static str)> = rows.with_value(|r| r.columns());
     let template: String = columns
         .iter()
-        .map(|(k, _)| format!("{}px", column_width(k)))
+        .map(|(_, c)| format!("{}px", c.width))
         .collect::<Vec<_>>()
         .join(" ");
-    let width: u32 = columns.iter().map(|(k, _)| column_width(k)).sum();
+    let width: u32 = columns.iter().map(|(_, c)| u32::from(c.width)).sum();
     // The layout virtualization depends on is set on the elements (through the CSSOM, which
     // the Content-Security-Policy allows, unlike style attributes), so that it holds
     // without the stylesheet.
@@ -108,7 +66,7 @@ pub fn VirtualTable(
         columns: template,
         width: format!("{width}px"),
     });
-    let keys = StoredValue::new(columns.iter().map(|(k, _)| *k).collect::<Vec<_>>());
+    let shown_columns = StoredValue::new(columns.iter().map(|(i, _)| *i).collect::<Vec<_>>());
     let viewport = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0_f64);
     let viewport_height = RwSignal::new(480.0_f64);
@@ -182,15 +140,15 @@ pub fn VirtualTable(
 
     let header = columns
         .iter()
-        .map(|&(key, title)| {
+        .map(|&(index, spec)| {
             let aria_sort = move || match sort.get() {
-                Some((k, false)) if k == key => "ascending",
-                Some((k, true)) if k == key => "descending",
+                Some((c, false)) if c == index => "ascending",
+                Some((c, true)) if c == index => "descending",
                 _ => "none",
             };
             view! {
-                <div class="vtable-header-cell" role="columnheader" aria-sort=aria_sort data-key=key>
-                    <button type="button" on:click=move |_| on_sort.run(key)>{title}</button>
+                <div class="vtable-header-cell" role="columnheader" aria-sort=aria_sort data-key=spec.key>
+                    <button type="button" on:click=move |_| on_sort.run(index)>{spec.title}</button>
                 </div>
             }
         })
@@ -203,11 +161,23 @@ pub fn VirtualTable(
         let wanted = items();
         let Some(body) = body.get() else { return };
         let selected = selected.get_untracked();
-        rows.with_value(|r| {
-            keys.with_value(|k| {
-                layout.with_value(|l| {
-                    rendered
-                        .update_value(|done| reconcile(&body, done, &wanted, r.as_ref(), k, l, ROW_HEIGHT, selected))
+        let doc = document();
+        let clock = Clock::now();
+        source.with_value(|s| {
+            let rows = s.rows();
+            shown_columns.with_value(|columns| {
+                layout.with_value(|layout| {
+                    href.with_value(|href| {
+                        let batch = Batch {
+                            doc: &doc,
+                            clock: &clock,
+                            rows: &*rows,
+                            columns,
+                            layout,
+                            href: &**href,
+                        };
+                        rendered.update_value(|done| reconcile(&body, done, &wanted, &batch, ROW_HEIGHT, selected))
+                    })
                 })
             })
         });
@@ -293,7 +263,7 @@ pub fn VirtualTable(
             role="grid"
             aria-label=label
             aria-rowcount=move || count.get()
-            aria-colcount=keys.with_value(Vec::len)
+            aria-colcount=shown_columns.with_value(Vec::len)
             tabindex="0"
             node_ref=viewport
             on:scroll=move |_| measure()

@@ -1,11 +1,12 @@
 //! Add or edit a connection: name, service, base URL (absolute or a same-origin proxy
 //! path), project id, token, and whether to remember the token on this device.
 
-use super::list_href;
-use crate::connection::{new_id, Connection, Service};
+use crate::connection::{new_id, Connection};
+use crate::ui::links::list_href;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use skyglass_core::services::REGISTRY;
 
 #[component]
 pub fn ConnectionFormPage() -> impl IntoView {
@@ -16,7 +17,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
     let original = editing.clone().unwrap_or(Connection {
         id: String::new(),
         name: String::new(),
-        service: Service::CloudDc,
+        service: REGISTRY[0].info.key.into(),
         base_url: String::new(),
         project_id: String::new(),
         remember_token: false,
@@ -33,7 +34,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
         .into_any();
     }
     let name = RwSignal::new(original.name.clone());
-    let service = RwSignal::new(original.service);
+    let service = RwSignal::new(original.info().unwrap_or(REGISTRY[0].info));
     let base_url = RwSignal::new(original.base_url.clone());
     let project_id = RwSignal::new(original.project_id.clone());
     let token = RwSignal::new(String::new());
@@ -52,9 +53,9 @@ pub fn ConnectionFormPage() -> impl IntoView {
                 orig.id.clone()
             },
             name: name.get_untracked().trim().to_string(),
-            service: service.get_untracked(),
+            service: service.get_untracked().key.into(),
             base_url: base_url.get_untracked().trim().trim_end_matches('/').to_string(),
-            project_id: if service.get_untracked().needs_project() {
+            project_id: if service.get_untracked().needs_project {
                 project_id.get_untracked().trim().to_string()
             } else {
                 String::new()
@@ -94,10 +95,10 @@ pub fn ConnectionFormPage() -> impl IntoView {
                 </label>
                 <label>"Service"
                     <select name="service" on:change=move |ev| {
-                        if let Some(s) = Service::from_key(&event_target_value(&ev)) { service.set(s) }
-                    } prop:value=move || service.get().key()>
-                        {Service::ALL.iter().map(|s| view! {
-                            <option value=s.key()>{s.label()}</option>
+                        if let Some(s) = skyglass_core::services::info(&event_target_value(&ev)) { service.set(s) }
+                    } prop:value=move || service.get().key>
+                        {REGISTRY.iter().map(|e| view! {
+                            <option value=e.info.key>{e.info.label}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -105,7 +106,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
                     <input name="base_url" bind:value=base_url placeholder="/proxy/clouddc-cn-east-3" autocomplete="off"/>
                     <small>"An absolute URL, or a same-origin proxy path such as /proxy/clouddc-cn-east-3. The clouds send no CORS headers, so a browser needs a proxy: see the README."</small>
                 </label>
-                <Show when=move || service.get().needs_project()>
+                <Show when=move || service.get().needs_project>
                     <label>"Project ID"
                         <input name="project_id" bind:value=project_id autocomplete="off"/>
                     </label>
@@ -113,10 +114,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
                 <label for="token">"Token"</label>
                 <input id="token" name="token" type="password" bind:value=token autocomplete="off" aria-describedby="token-hint"
                     placeholder=if had_token { "unchanged: leave empty to keep the current token" } else { "" }/>
-                <small id="token-hint" class="hint">{move || match service.get().auth(String::new()) {
-                    crate::api::http::Auth::Bearer(_) => "Sent as Authorization: Bearer <token>.",
-                    crate::api::http::Auth::AuthToken(_) => "Sent as the X-Auth-Token header (an IAM token: X-Subject-Token).",
-                }}</small>
+                <small id="token-hint" class="hint">{move || service.get().auth.describe()}</small>
                 <label class="checkbox">
                     <input name="remember" type="checkbox" bind:checked=remember/>
                     "Remember the token on this device (otherwise it is forgotten when the tab closes)"

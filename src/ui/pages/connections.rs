@@ -1,9 +1,9 @@
 //! The connections page (also the landing page): every saved connection with its
 //! service, endpoint and token status, and links to open, edit or remove it.
 
-use super::list_href;
 use crate::connection::Connection;
 use crate::ui::components::time_cell::clock_label;
+use crate::ui::links::{list_href, settings_href};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -35,7 +35,7 @@ pub fn ConnectionsPage() -> impl IntoView {
             </p>
             {move || forgotten.get().then(|| view! { <p class="notice" role="status">"Every token is forgotten on this device."</p> })}
             <ul class="connection-list">
-                <For each=move || state.connections() key=|c| format!("{c:?}") let:conn>
+                <For each=move || state.connections() key=|c| (c.id.clone(), c.name.clone(), c.service.clone(), c.base_url.clone(), c.project_id.clone(), c.remember_token) let:conn>
                     <ConnectionCard conn/>
                 </For>
             </ul>
@@ -106,7 +106,7 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
             <div class="connection-main">
                 <a class="connection-name" href=list_href(&id)>{conn.name.clone()}</a>
                 {conn.demo.then(|| view! { <span class="badge tone-busy simulated">"Simulated"</span> })}
-                <div class="muted">{conn.service.label()}</div>
+                <div class="muted">{conn.info().map_or("unknown service", |i| i.label)}</div>
                 <div class="mono small">{endpoint}</div>
                 {(!conn.project_id.is_empty()).then(|| view! { <div class="small">"Project " <code>{conn.project_id.clone()}</code></div> })}
                 <div class="small">{token_note}</div>
@@ -115,7 +115,7 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
             </div>
             <div class="connection-actions">
                 <a class="button" href=list_href(&id)>"Open"</a>
-                {(!conn.demo).then(|| view! { <a class="button" href=format!("/connections/{}", crate::api::http::encode(&id))>"Edit"</a> })}
+                {(!conn.demo).then(|| view! { <a class="button" href=settings_href(&id)>"Edit"</a> })}
                 <button type="button" class="danger" on:click=remove>"Remove"</button>
             </div>
         </li>

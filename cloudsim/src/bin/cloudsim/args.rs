@@ -2,15 +2,24 @@
 
 use cloudsim::{Config, Faults, MarkerStyle};
 
-pub const USAGE: &str = "\
-cloudsim: a simulated cloud serving the Skyglass vendor instance APIs
+/// The `--help` text: the served APIs (from the registry), then the options.
+pub fn usage() -> String {
+    let mut apis = String::new();
+    let mut line = |paths: String, what: &str| {
+        apis.push_str(&format!("    GET {paths:<68}{what}\n"));
+    };
+    for service in cloudsim::served() {
+        let paths = service.apis.join(", ").replace("{project_id}", "{project}");
+        line(paths, &format!("{} ({})", service.name, service.credential));
+    }
+    line(
+        "/__cloudsim/stats, POST /__cloudsim/stats/reset".into(),
+        "request and fault counters",
+    );
+    format!("cloudsim: a simulated cloud serving the Skyglass vendor instance APIs\n\n{apis}\n{OPTIONS}")
+}
 
-    GET /v1/{project}/instances, /v1/{project}/instances/{id}/status   CloudDC (X-Auth-Token)
-    GET /v2/{project}/instances                                         ROMA Connect (X-Auth-Token)
-    GET /v1/instances                                                   ByCloud (Authorization: Bearer)
-    GET /v1/{project}/service/{instance_name}                           ImageSearch (X-Auth-Token)
-    GET /__cloudsim/stats, POST /__cloudsim/stats/reset                 request and fault counters
-
+const OPTIONS: &str = "\
 USAGE:
     cloudsim [OPTIONS]
 
@@ -22,6 +31,8 @@ OPTIONS:
     --project P              the accepted project_id (default demo-project)
     --marker-style bare|url  page markers as ids or as query addresses (default bare)
     --start-ms N             simulation start, Unix ms (default: now)
+    --epoch-ms N             the moment ids, names and creation times derive from,
+                             Unix ms (default: the start; the same ids on every restart)
     --help                   print this help
 
 FAULT OPTIONS (all off by default; random choices are deterministic per seed,
@@ -155,6 +166,7 @@ pub fn parse_args(mut argv: impl Iterator<Item = String>, now_ms: i64) -> Result
             "--instances" => config.instances = num(&flag, &value()?)?,
             "--seed" => config.seed = num(&flag, &value()?)?,
             "--start-ms" => config.start_ms = num(&flag, &value()?)?,
+            "--epoch-ms" => config.epoch_ms = Some(num(&flag, &value()?)?),
             "--token" => config.token = value()?,
             "--project" => config.project_id = value()?,
             "--marker-style" => {

@@ -225,11 +225,11 @@ fn main() -> ExitCode {
     let args = match args::parse_args(std::env::args().skip(1), now_ms()) {
         Ok(Some(args)) => args,
         Ok(None) => {
-            println!("{}", args::USAGE);
+            println!("{}", args::usage());
             return ExitCode::SUCCESS;
         }
         Err(msg) => {
-            eprintln!("cloudsim: {msg}\n\n{}", args::USAGE);
+            eprintln!("cloudsim: {msg}\n\n{}", args::usage());
             return ExitCode::from(2);
         }
     };

@@ -3,39 +3,35 @@
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
-use cloudsim::FAULT_KINDS;
+use cloudsim::{api_templates, FAULT_KINDS};
 use serde_json::{json, Map, Value};
-
-/// The keys of `by_path` (what `cloudsim::path_template` answers).
-const PATHS: [&str; 6] = [
-    "/v1/{project_id}/instances",
-    "/v1/{project_id}/instances/{id}/status",
-    "/v2/{project_id}/instances",
-    "/v1/instances",
-    "/v1/{project_id}/service/{instance_name}",
-    "other",
-];
 
 /// The server's counters.
 pub struct Stats {
     requests: AtomicU64,
     faults: [AtomicU64; FAULT_KINDS.len()],
-    by_path: [AtomicU64; PATHS.len()],
+    /// The keys of `by_path`: what `cloudsim::path_template` answers (every
+    /// service's API templates, then `other`).
+    paths: Vec<&'static str>,
+    by_path: Vec<AtomicU64>,
 }
 
 impl Stats {
     pub fn new() -> Stats {
+        let paths: Vec<&'static str> = api_templates().into_iter().chain(["other"]).collect();
         Stats {
             requests: AtomicU64::new(0),
             faults: std::array::from_fn(|_| AtomicU64::new(0)),
-            by_path: std::array::from_fn(|_| AtomicU64::new(0)),
+            by_path: paths.iter().map(|_| AtomicU64::new(0)).collect(),
+            paths,
         }
     }
 
     /// Counts one answered request to `template` and the fault it met.
     pub fn record(&self, template: &str, kind: Option<&str>) {
         self.requests.fetch_add(1, Relaxed);
-        let path = PATHS.iter().position(|p| *p == template).unwrap_or(PATHS.len() - 1);
+        let other = self.paths.len() - 1;
+        let path = self.paths.iter().position(|p| *p == template).unwrap_or(other);
         self.by_path[path].fetch_add(1, Relaxed);
         if let Some(i) = kind.and_then(|k| FAULT_KINDS.iter().position(|f| *f == k)) {
             self.faults[i].fetch_add(1, Relaxed);
@@ -68,7 +64,7 @@ impl Stats {
             "requests": self.requests.load(Relaxed),
             "faults": faults,
             "faults_total": total,
-            "by_path": nonzero(&PATHS, &self.by_path),
+            "by_path": nonzero(&self.paths, &self.by_path),
         })
         .to_string()
     }

@@ -1,0 +1,9 @@
+//! The simulated services, one folder each. Every service implements
+//! `SimService` and is listed once in `registry`.
+
+pub mod bycloud;
+pub mod clouddc;
+pub mod imagesearch;
+pub mod roma;
+
+pub use imagesearch::imagesearch_names;

@@ -1,0 +1,105 @@
+//! CloudDC's columns, declared once for the paged table, the loaded grid, sorting and
+//! exports.
+
+use super::info::VOCABULARY;
+use super::wire::Instance;
+use crate::service::{col, extra, Cell, Column};
+use crate::table::SortKey;
+
+fn tags(i: &Instance) -> Vec<String> {
+    i.tags.iter().map(|t| format!("{}={}", t.key, t.value)).collect()
+}
+
+fn image(i: &Instance) -> (&str, &str) {
+    i.image
+        .as_ref()
+        .map_or(("", ""), |m| (m.name.as_str(), m.os_type.as_str()))
+}
+
+/// Every column, in display order.
+pub static COLUMNS: [Column<Instance>; 12] = [
+    col(
+        "name",
+        "Name",
+        220,
+        |i| SortKey::text(&i.name),
+        |i| Cell::Name(i.name.clone()),
+    ),
+    col(
+        "state",
+        "State",
+        150,
+        |i| SortKey::text(&i.state),
+        |i| Cell::State(VOCABULARY.classify(&i.state)),
+    ),
+    col(
+        "image",
+        "Image",
+        200,
+        |i| SortKey::text(image(i).0),
+        |i| Cell::Text(image(i).0.to_owned()),
+    ),
+    col(
+        "os_type",
+        "OS",
+        80,
+        |i| SortKey::text(image(i).1),
+        |i| Cell::Text(image(i).1.to_owned()),
+    ),
+    col(
+        "ipv4",
+        "Private IPv4",
+        150,
+        |i| SortKey::text(i.ipv4s().first().copied().unwrap_or_default()),
+        |i| Cell::MonoList(i.ipv4s().into_iter().map(str::to_owned).collect()),
+    ),
+    col(
+        "vpc",
+        "VPC",
+        240,
+        |i| SortKey::text(&i.vpc_id),
+        |i| Cell::Mono(i.vpc_id.clone()),
+    ),
+    col(
+        "launched",
+        "Launched",
+        120,
+        |i| SortKey::time(&i.launched_at),
+        |i| Cell::Time(i.launched_at.clone()),
+    ),
+    col(
+        "updated",
+        "Updated",
+        120,
+        |i| SortKey::time(&i.updated_at),
+        |i| Cell::Time(i.updated_at.clone()),
+    ),
+    extra(
+        "created",
+        "Created",
+        120,
+        |i| SortKey::time(&i.created_at),
+        |i| Cell::Time(i.created_at.clone()),
+    ),
+    col(
+        "tags",
+        "Tags",
+        190,
+        |i| SortKey::text(&tags(i).join(", ")),
+        |i| Cell::List(tags(i)),
+    ),
+    col(
+        "error",
+        "Error",
+        190,
+        |i| SortKey::text(i.shown_error().map_or("", |e| e.error_code.as_str())),
+        |i| match i.shown_error() {
+            Some(e) => Cell::Error {
+                code: e.error_code.clone(),
+                message: e.error_msg.clone(),
+            },
+            None => Cell::Text(String::new()),
+        },
+    ),
+    extra("id", "ID", 290, |i| SortKey::text(&i.id), |i| Cell::Mono(i.id.clone())),
+];

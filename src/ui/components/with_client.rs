@@ -1,0 +1,39 @@
+//! Renders a connection's view with a client for it, or says why there is none (no such
+//! connection, no token in this session).
+
+use crate::ui::links::settings_href;
+use crate::ui::state::{AppState, ClientProblem};
+use crate::ui::transport::Client;
+use leptos::prelude::*;
+
+#[component]
+pub fn WithClient<C, V>(#[prop(into)] conn_id: Signal<String>, child: C) -> impl IntoView
+where
+    C: Fn(Client) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let state = AppState::expect();
+    let client = Memo::new(move |_| state.client(&conn_id.get()));
+    move || {
+        match client.get() {
+        Ok(c) => child(c).into_any(),
+        Err(ClientProblem::NoSuchConnection) => view! {
+            <section class="notice" role="alert">
+                <h2>"No such connection"</h2>
+                <p>"There is no connection “" {conn_id.get()} "” in this browser. " <a href="/">"See your connections"</a> "."</p>
+            </section>
+        }
+        .into_any(),
+        Err(ClientProblem::NoToken) => {
+            let href = settings_href(&conn_id.get());
+            view! {
+                <section class="notice" role="alert">
+                    <h2>"Token needed"</h2>
+                    <p>"This connection has no token in this browser session. " <a href=href>"Enter a token"</a> "."</p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+    }
+}

@@ -1,0 +1,46 @@
+//! A list, independent of the router (mounted directly by the browser tests): the page
+//! its query names, or, after "Load all pages", every page at once.
+
+use super::loaded_list::{scope_of, walk_for, LoadedList};
+use super::paged_list::PagedList;
+use crate::ui::components::connection_heading::ConnectionHeading;
+use crate::ui::transport::Client;
+use leptos::prelude::*;
+use skyglass_core::service::{ListApi, ListQuery};
+use std::sync::Arc;
+
+#[component]
+pub fn ListView(
+    client: Client,
+    api: Arc<dyn ListApi>,
+    #[prop(into)] query: Signal<ListQuery>,
+    #[prop(into)] selected: Signal<Option<String>>,
+    /// A new page or filters, and a selection.
+    #[prop(into)]
+    on_query: Callback<(ListQuery, Option<String>)>,
+    /// Opens a row's details, by id.
+    #[prop(into)]
+    on_open: Callback<String>,
+) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let on_load_all = Callback::new(move |()| all.set(true));
+    let on_back = Callback::new(move |()| all.set(false));
+    move || {
+        let (client, api) = (client.clone(), api.clone());
+        if all.get() {
+            let base = query.get_untracked();
+            let walk = walk_for(&*api, &client, &base);
+            let scope = scope_of(&base.filters);
+            view! {
+                <section class="instance-list">
+                    <ConnectionHeading client=client.clone()/>
+                    <h1>"Instances"</h1>
+                    <LoadedList client api walk scope query selected on_open on_back/>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! { <PagedList client api query selected on_query on_open on_load_all/> }.into_any()
+        }
+    }
+}
