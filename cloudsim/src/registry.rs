@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::service::SimService;
 use crate::services::bycloud::ByCloud;
 use crate::services::clouddc::Clouddc;
+use crate::services::ecs::Ecs;
 use crate::services::imagesearch::ImageSearch;
 use crate::services::roma::Roma;
 
@@ -17,6 +18,7 @@ pub fn services(config: &Config) -> Vec<Box<dyn SimService>> {
         Box::new(Roma::new(config)),
         Box::new(ByCloud::new(config)),
         Box::new(ImageSearch::new(config)),
+        Box::new(Ecs::new(config)),
     ]
 }
 

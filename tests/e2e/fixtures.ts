@@ -53,7 +53,7 @@ export class ConnectionsPage {
   /** Adds a connection to the cloudsim server behind trunk's proxy; lands on its list. */
   async add(opts: {
     name: string;
-    service?: "clouddc" | "roma" | "bycloud" | "imagesearch";
+    service?: "clouddc" | "roma" | "bycloud" | "imagesearch" | "ecs";
     token?: string;
     baseUrl?: string;
     project?: string;

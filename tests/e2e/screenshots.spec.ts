@@ -41,6 +41,12 @@ for (const size of SIZES) {
     await page.goto("/c/demo-imagesearch?name=imagesearch-01");
     await expect(page.getByRole("region", { name: "Instance details" })).toBeVisible();
     await shot("8-imagesearch");
+    await page.goto("/c/demo-ecs");
+    await list.waitLoaded();
+    await shot("9-ecs");
+    await list.rows.first().locator("td.cell-name a").click();
+    await expect(page.getByRole("heading", { name: "Security groups" })).toBeVisible();
+    await shot("9b-ecs-details");
     await connections.goto();
     await shot("1b-connections-after");
   });

@@ -3,6 +3,7 @@
 
 pub mod bycloud;
 pub mod clouddc;
+pub mod ecs;
 pub mod imagesearch;
 pub mod roma;
 

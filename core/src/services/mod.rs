@@ -4,6 +4,7 @@
 
 pub mod bycloud;
 pub mod clouddc;
+pub mod ecs;
 pub mod imagesearch;
 pub mod roma;
 
@@ -34,6 +35,10 @@ pub static REGISTRY: &[Entry] = &[
     Entry {
         info: &imagesearch::INFO,
         list: None,
+    },
+    Entry {
+        info: &ecs::INFO,
+        list: Some(list_api::<ecs::Ecs>),
     },
 ];
 
