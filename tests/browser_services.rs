@@ -1,4 +1,4 @@
-//! Browser tests for the ROMA Connect, ByCloud and ImageSearch views, mounted against the
+//! Browser tests for the ROMA Connect, ByCloud, ImageSearch and ECS views, mounted against the
 //! in-page cloudsim (the Demo connections) and asserted on what a user sees.
 #![cfg(target_arch = "wasm32")]
 
@@ -10,6 +10,7 @@ use skyglass_core::http::Auth;
 use skyglass_core::paging::next;
 use skyglass_core::service::{ListQuery, ListService};
 use skyglass_core::services::bycloud::{self, ByCloud};
+use skyglass_core::services::ecs::{self, Ecs};
 use skyglass_core::services::imagesearch::lookup;
 use skyglass_core::services::roma::{self, Roma};
 use wasm_bindgen::JsCast;
@@ -25,6 +26,48 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const ROMA: &skyglass_core::service::ListInfo = &roma::info::LIST;
 const BY: &skyglass_core::service::ListInfo = &bycloud::info::LIST;
+const ECS: &skyglass_core::service::ListInfo = &ecs::info::LIST;
+
+#[wasm_bindgen_test]
+async fn ecs_list_pages_by_the_last_id_goes_back_and_filters_by_status() {
+    let el = container();
+    let query = RwSignal::new(ListQuery::first(ECS));
+    let selected = RwSignal::new(None::<String>);
+    mount_list::<Ecs>(&el, "demo-ecs", query, selected, selected).forget();
+    let first = demo_page::<Ecs>(&ListQuery::first(ECS));
+    let ids = |l: &ecs::wire::ServerList| page_ids::<Ecs>(l);
+    until("page 1", || row_ids(&el) == ids(&first)).await;
+    let count = first.count.expect("the demo answers a count");
+    assert!(
+        text(&el).contains(&format!("{count} instances in all")),
+        "{}",
+        text(&el)
+    );
+
+    click_button(&el, "Next →");
+    let q1 = ListQuery::first(ECS);
+    let second_q = next(ECS, &q1, &Ecs::facts(&q1, &first)).unwrap();
+    assert_eq!(
+        second_q.marker(),
+        first.servers.last().map(|s| s.id.as_str()),
+        "the last id"
+    );
+    let second = demo_page::<Ecs>(&second_q);
+    until("page 2", || row_ids(&el) == ids(&second)).await;
+    // ECS names no previous marker: back along the pages visited.
+    click_button(&el, "← Previous");
+    until("page 1 again", || row_ids(&el) == ids(&first)).await;
+
+    query.set(ListQuery::first(ECS).restart(ECS, 50, [("status", "SHUTOFF".to_string())]));
+    until("only SHUTOFF", || {
+        let badges = all(&el, "tr.instance-row td.cell-state .badge");
+        !badges.is_empty()
+            && badges
+                .iter()
+                .all(|b| b.get_attribute("data-state").as_deref() == Some("SHUTOFF"))
+    })
+    .await;
+}
 
 #[wasm_bindgen_test]
 async fn roma_list_pages_by_number_and_filters_by_status() {
