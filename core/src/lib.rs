@@ -10,13 +10,15 @@
 //! - [`paging`]: the generic paging rules, the trail of visited markers and the anomaly
 //!   watch; [`load_all`]: the load-all walks; [`table`]: sorting, filtering and the virtual
 //!   window over loaded rows; [`poll`]: when to ask again;
-//! - [`http`], [`lenient`], [`timefmt`]: requests, errors, lenient decoding and times.
+//! - [`http`], [`lenient`], [`timefmt`]: requests, errors, lenient decoding and times;
+//!   [`auth`]: AK/SK request signing.
 //!
 //! It is its own crate so that the release build can optimize it for speed while the UI
 //! is optimized for size: decoding a 1,000-instance page and filtering 100,000 rows are
 //! hot. Hot entry points are non-generic (each service's `decode_list`) so that they are
 //! compiled here, not in the caller.
 
+pub mod auth;
 pub mod http;
 pub mod lenient;
 pub mod load_all;

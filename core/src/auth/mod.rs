@@ -1,0 +1,9 @@
+//! Credentials other than a ready token: AK/SK request signing ([`sign`]). The signer is
+//! plain Rust over the request's parts, so that the page signs exactly what the service
+//! will see (the path without the proxy's prefix, only headers that pass a proxy as they
+//! are).
+
+pub mod sign;
+
+#[cfg(test)]
+mod tests;
