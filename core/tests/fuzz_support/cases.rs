@@ -76,7 +76,8 @@ fn make_case(kind: usize, (status, retry_after, env): Frame, body: String) -> Ca
     }
 }
 
-fn to_json(v: &Value, pretty: bool) -> String {
+/// `v` as JSON text, indented or not.
+pub fn to_json(v: &Value, pretty: bool) -> String {
     if pretty {
         serde_json::to_string_pretty(v)
     } else {

@@ -11,7 +11,7 @@
 //! search and category count, the details, and the paging rules from every query a view
 //! may be on; an error through what the app shows of it.
 
-use super::cases::parse_examples;
+use super::cases::{parse_examples, to_json};
 use super::checks::{cell_helpers, decoder_error_checks, details_helpers, text_helpers, Env};
 use super::decoders::all_examples;
 use super::gen::*;
@@ -209,14 +209,6 @@ fn status(g: &mut Gen) -> u16 {
 
 fn frame() -> BoxedStrategy<(u16, Env)> {
     seeded(|g| (status(g), gen_env(g)))
-}
-
-fn to_json(v: &Value, pretty: bool) -> String {
-    if pretty {
-        serde_json::to_string_pretty(v).unwrap_or_default()
-    } else {
-        v.to_string()
-    }
 }
 
 /// The cases for a service whose examples are `examples`.
