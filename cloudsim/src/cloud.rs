@@ -57,7 +57,10 @@ pub struct Served {
     pub name: &'static str,
     /// Its API templates.
     pub apis: &'static [&'static str],
-    /// The credential they take (`X-Auth-Token`, `Authorization: Bearer`).
+    /// Their HTTP method (`GET`; IAM's `POST`).
+    pub method: &'static str,
+    /// The credential they take (`X-Auth-Token or AK/SK signature`,
+    /// `Authorization: Bearer`, IAM's password).
     pub credential: &'static str,
 }
 
@@ -68,6 +71,7 @@ pub fn served() -> Vec<Served> {
         .map(|service| Served {
             name: service.name(),
             apis: service.apis(),
+            method: service.method(),
             credential: service.credential(),
         })
         .collect()
@@ -123,11 +127,7 @@ impl Cloud {
     /// Each request's random choices come from the seed, method, path,
     /// query, `now_ms` and the optional `X-Request-Nonce` header.
     pub fn handle_with_faults(&self, req: &Request, now_ms: i64) -> (Response, Injected) {
-        let (path, query) = match req.path.split_once('?') {
-            Some((p, q)) if req.query.is_empty() => (p, q),
-            Some((p, _)) => (p, req.query.as_str()),
-            None => (req.path.as_str(), req.query.as_str()),
-        };
+        let (path, query) = req.target();
         let Some((service, route)) = find(&self.services, path) else {
             return (no_such_api(), Injected::default());
         };

@@ -1,15 +1,39 @@
 //! What every service handler reads from a request (headers, the query, the
-//! time, the faults decided for it) and the pieces their error bodies share
-//! (request ids, the forced fault status).
+//! time, the faults decided for it, whether its credentials hold) and the
+//! pieces their error bodies share (request ids, the forced fault status).
 
 use std::cell::Cell;
 
+use crate::aksk;
 use crate::config::Config;
 use crate::encode::hex32;
 use crate::faults::decide::Decision;
-use crate::http::{header, Request};
+use crate::gateway;
+use crate::http::{header, Request, Response};
 use crate::query::{parse_digits, Params};
 use crate::rng::{fnv1a, Rng};
+use crate::tokens::accepts;
+
+/// Why [`Ctx::credentials`] refused a request.
+#[derive(Debug)]
+pub enum Denied {
+    /// No credential, or a token that is not (or no longer) valid: the
+    /// service answers with its own 401 (ImageSearch: its 400).
+    Token,
+    /// An AK/SK signature that does not verify: the API gateway's answer.
+    Gateway(Response),
+}
+
+impl Denied {
+    /// The answer to a refused request: the service's own (`own`) for
+    /// [`Denied::Token`], the gateway's for [`Denied::Gateway`].
+    pub fn answer(self, own: impl FnOnce() -> Response) -> Response {
+        match self {
+            Denied::Token => own(),
+            Denied::Gateway(response) => response,
+        }
+    }
+}
 
 /// One request being answered.
 pub struct Ctx<'a> {
@@ -68,9 +92,28 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether `X-Auth-Token` is the configured token.
-    pub fn has_auth_token(&self) -> bool {
-        self.header("X-Auth-Token") == Some(self.config.token.as_str())
+    /// Checks the request's credentials, for the services that take an
+    /// `X-Auth-Token` or an AK/SK signature:
+    ///
+    /// - an `X-Auth-Token` (when there is one, it decides): the configured
+    ///   `Config::token`, or a token IAM issued that has not expired;
+    /// - otherwise an `Authorization: SDK-HMAC-SHA256 …` signature by one of
+    ///   `Config::access_keys` (`aksk::verify`); its failures are the API
+    ///   gateway's 401 `APIGW.0301`, whatever the service.
+    pub fn credentials(&self) -> Result<(), Denied> {
+        let config = self.config;
+        match self.header("X-Auth-Token") {
+            Some(token) if token == config.token => return Ok(()),
+            Some(token) if accepts(config, token, self.now_ms) => return Ok(()),
+            Some(token) if !token.is_empty() => return Err(Denied::Token),
+            _ => {}
+        }
+        if !aksk::is_signed(self.req) {
+            return Err(Denied::Token);
+        }
+        aksk::verify(self.req, &config.access_keys, self.now_ms)
+            .map(|_| ())
+            .map_err(|msg| Denied::Gateway(gateway::unauthorized(&self.request_id(), &msg)))
     }
 
     /// The decoded query parameters.

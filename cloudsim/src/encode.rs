@@ -213,9 +213,26 @@ pub fn utc_z(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// Standard base64 with padding.
-pub fn base64(data: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const UTC_MICROS: &[FormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
+
+/// UTC with microseconds and a `Z`, as IAM writes its times, like
+/// `2026-01-02T00:00:00.000000Z`; "" when out of range.
+pub fn utc_micros(ms: i64) -> String {
+    let nanos = i128::from(ms) * 1_000_000;
+    OffsetDateTime::from_unix_timestamp_nanos(nanos)
+        .ok()
+        .and_then(|t| t.format(UTC_MICROS).ok())
+        .unwrap_or_default()
+}
+
+/// The standard base64 alphabet.
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// The URL-safe base64 alphabet (`-` and `_`).
+pub const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64 of `data` in `abc`, padded with `=` when `pad`.
+fn base64_with(data: &[u8], abc: &[u8; 64], pad: bool) -> String {
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
         let b = [
@@ -226,13 +243,23 @@ pub fn base64(data: &[u8]) -> String {
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
-                out.push(ABC[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
+                out.push(abc[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else if pad {
                 out.push('=');
             }
         }
     }
     out
+}
+
+/// Standard base64 with padding.
+pub fn base64(data: &[u8]) -> String {
+    base64_with(data, BASE64, true)
+}
+
+/// URL-safe base64 without padding (header- and URL-safe text).
+pub fn base64url(data: &[u8]) -> String {
+    base64_with(data, BASE64URL, false)
 }
 
 /// Percent-encodes everything but the URL-unreserved characters.
@@ -284,6 +311,8 @@ mod tests {
         assert_eq!(base64(b"f"), "Zg==");
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64url(b"\xfb\xff"), "-_8");
+        assert_eq!(utc_micros(1_767_312_000_123), "2026-01-02T00:00:00.123000Z");
         assert_eq!(rfc3339(1_752_224_825_000), "2025-07-11T17:07:05+08:00");
         assert_eq!(utc_z(1_575_614_944_999), "2019-12-06T06:49:04Z");
         assert_eq!(hex32(0xab), format!("{}ab", "0".repeat(30)));

@@ -13,6 +13,22 @@ pub struct Request {
     pub query: String,
     /// Header names are matched case-insensitively.
     pub headers: Vec<(String, String)>,
+    /// The request body ("" when there is none). The server binary reads
+    /// at most 64 KiB of it (more answers 413); bytes that are not UTF-8
+    /// are replaced.
+    pub body: String,
+}
+
+impl Request {
+    /// The path without its query and the raw query: `query`, or else what
+    /// follows a `?` in `path`.
+    pub(crate) fn target(&self) -> (&str, &str) {
+        match self.path.split_once('?') {
+            Some((p, q)) if self.query.is_empty() => (p, q),
+            Some((p, _)) => (p, self.query.as_str()),
+            None => (self.path.as_str(), self.query.as_str()),
+        }
+    }
 }
 
 /// An HTTP response. Every response carries `Content-Type: application/json`.

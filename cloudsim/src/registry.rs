@@ -8,6 +8,7 @@ use crate::service::SimService;
 use crate::services::bycloud::ByCloud;
 use crate::services::clouddc::Clouddc;
 use crate::services::ecs::Ecs;
+use crate::services::iam::Iam;
 use crate::services::imagesearch::ImageSearch;
 use crate::services::roma::Roma;
 
@@ -19,6 +20,7 @@ pub fn services(config: &Config) -> Vec<Box<dyn SimService>> {
         Box::new(ByCloud::new(config)),
         Box::new(ImageSearch::new(config)),
         Box::new(Ecs::new(config)),
+        Box::new(Iam::new(config)),
     ]
 }
 

@@ -22,10 +22,18 @@ pub trait SimService: Send + Sync {
     /// statistics. Paths are matched against them in this order.
     fn apis(&self) -> &'static [&'static str];
 
+    /// The HTTP method of this service's APIs (`GET` unless it says
+    /// otherwise): the server's help and its CORS answers.
+    fn method(&self) -> &'static str {
+        "GET"
+    }
+
     /// The credential this service's APIs take, as its documentation names
-    /// it (`X-Auth-Token`, `Authorization: Bearer`): the server's help.
+    /// it: the server's help. The default is what `Ctx::credentials` checks:
+    /// the configured or an IAM-issued `X-Auth-Token`, or an AK/SK
+    /// signature.
     fn credential(&self) -> &'static str {
-        "X-Auth-Token"
+        "X-Auth-Token or AK/SK signature"
     }
 
     /// Whether `path` is one of this service's APIs, and with which
@@ -37,8 +45,9 @@ pub trait SimService: Send + Sync {
     }
 
     /// Answers a request `route`d here: the service's checks in its
-    /// documented order (method, forced fault status, credentials, project,
-    /// query), then the result. Faults are applied to the answer afterwards.
+    /// documented order (method, forced fault status, credentials
+    /// (`Ctx::credentials`), project, query), then the result. Faults are
+    /// applied to the answer afterwards.
     fn handle(&self, ctx: &Ctx, route: &Route) -> Response;
 
     /// Hostile mode (`Faults::hostile`), on `route`'s parsed 200 body before

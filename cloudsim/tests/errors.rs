@@ -12,6 +12,7 @@ fn request(method: &str, path: &str, headers: &[(&str, &str)]) -> Request {
         path: path.into(),
         query: String::new(),
         headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+        body: String::new(),
     }
 }
 

@@ -141,3 +141,34 @@ fn unknown_paths_answer_the_gateways_404_without_faults() {
         assert_eq!(path_template(path), "other", "{path}");
     }
 }
+
+#[test]
+fn every_service_says_its_method_and_credential() {
+    let served = cloudsim::served();
+    let names: Vec<&str> = served.iter().map(|s| s.name).collect();
+    assert_eq!(
+        names,
+        ["CloudDC", "ROMA Connect", "ByCloud", "ImageSearch", "ECS", "IAM"]
+    );
+    for service in &served {
+        let (method, credential) = match service.name {
+            "IAM" => ("POST", "password [+ virtual MFA code] in the body"),
+            "ByCloud" => ("GET", "Authorization: Bearer"),
+            _ => ("GET", "X-Auth-Token or AK/SK signature"),
+        };
+        assert_eq!(
+            (service.method, service.credential),
+            (method, credential),
+            "{}",
+            service.name
+        );
+    }
+    assert_eq!(path_template("/v3/auth/tokens?nocatalog=true"), "/v3/auth/tokens");
+    assert!(cloudsim::api_templates().contains(&"/v3/auth/tokens"));
+    // IAM meets the faults too, with its own body.
+    let req = common::request_with_body("POST", "/v3/auth/tokens", "", &[], "{}");
+    let (resp, injected) = failing().handle_with_faults(&req, START_MS);
+    assert_eq!((resp.status, injected.kind), (500, Some("status-500")));
+    let body: Value = serde_json::from_str(&resp.body).unwrap();
+    assert_eq!(body["error"]["code"], 500, "{body}");
+}

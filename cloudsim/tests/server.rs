@@ -3,10 +3,7 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::process::Command;
-use std::time::Duration;
 
 use common::server::{Reply, Server};
 
@@ -15,29 +12,7 @@ fn start(args: &[&str]) -> Server {
 }
 
 fn call(port: u16, method: &str, target: &str, headers: &[(&str, &str)]) -> Reply {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let mut request = format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8(raw).expect("UTF-8 reply");
-    let (head, body) = raw.split_once("\r\n\r\n").expect("a header block");
-    let mut lines = head.split("\r\n");
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .collect();
-    Reply {
-        status,
-        headers,
-        body: body.to_string(),
-    }
+    common::server::call_with_body(port, method, target, headers, b"")
 }
 
 fn assert_cors(reply: &Reply) {
@@ -47,7 +22,10 @@ fn assert_cors(reply: &Reply) {
         assert!(allowed.contains(h), "{allowed}");
     }
     assert_eq!(reply.header("Access-Control-Allow-Methods"), Some("GET, OPTIONS"));
-    assert_eq!(reply.header("Access-Control-Expose-Headers"), Some("Retry-After"));
+    assert_eq!(
+        reply.header("Access-Control-Expose-Headers"),
+        Some("Retry-After, X-Subject-Token")
+    );
 }
 
 #[test]
@@ -97,7 +75,22 @@ fn help_and_bad_arguments() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("--marker-style"));
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("--marker-style"));
+    // Every service of the registry, with its method and its credential.
+    for service in cloudsim::served() {
+        let api = format!(
+            "{} {}",
+            service.method,
+            service.apis[0].replace("{project_id}", "{project}")
+        );
+        assert!(help.contains(&api), "{api} in {help}");
+        assert!(
+            help.contains(&format!("{} ({})", service.name, service.credential)),
+            "{}",
+            service.name
+        );
+    }
     let out = Command::new(env!("CARGO_BIN_EXE_cloudsim"))
         .args(["--instances", "many"])
         .output()

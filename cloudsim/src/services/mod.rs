@@ -4,6 +4,7 @@
 pub mod bycloud;
 pub mod clouddc;
 pub mod ecs;
+pub mod iam;
 pub mod imagesearch;
 pub mod roma;
 

@@ -29,6 +29,7 @@ pub fn get_req(path: &str, query: &str) -> Request {
         path: path.into(),
         query: query.into(),
         headers: vec![("X-Auth-Token".into(), TOKEN.into())],
+        body: String::new(),
     }
 }
 
@@ -39,6 +40,15 @@ pub fn request_with(method: &str, path: &str, query: &str, headers: &[(&str, &st
         path: path.into(),
         query: query.into(),
         headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+        body: String::new(),
+    }
+}
+
+/// A request with any method, path, query, headers and body.
+pub fn request_with_body(method: &str, path: &str, query: &str, headers: &[(&str, &str)], body: &str) -> Request {
+    Request {
+        body: body.into(),
+        ..request_with(method, path, query, headers)
     }
 }
 

@@ -1,19 +1,25 @@
-//! The command line: `--help` text and parsing into a port and a `Config`.
+//! The command line: `--help` text and parsing into a port and a `Config`
+//! (the credentials' flags: `credentials`).
 
 use cloudsim::{Config, Faults, MarkerStyle};
+
+use crate::credentials::{access_key, user};
 
 /// The `--help` text: the served APIs (from the registry), then the options.
 pub fn usage() -> String {
     let mut apis = String::new();
-    let mut line = |paths: String, what: &str| {
-        apis.push_str(&format!("    GET {paths:<68}{what}\n"));
+    let mut line = |api: String, what: &str| {
+        apis.push_str(&format!("    {api:<72}{what}\n"));
     };
     for service in cloudsim::served() {
         let paths = service.apis.join(", ").replace("{project_id}", "{project}");
-        line(paths, &format!("{} ({})", service.name, service.credential));
+        line(
+            format!("{} {paths}", service.method),
+            &format!("{} ({})", service.name, service.credential),
+        );
     }
     line(
-        "/__cloudsim/stats, POST /__cloudsim/stats/reset".into(),
+        "GET /__cloudsim/stats, POST /__cloudsim/stats/reset".into(),
         "request and fault counters",
     );
     format!("cloudsim: a simulated cloud serving the Skyglass vendor instance APIs\n\n{apis}\n{OPTIONS}")
@@ -27,8 +33,21 @@ OPTIONS:
     --port N                 port on 127.0.0.1 (default 8787; 0 picks a free port)
     --instances N            fleet size (default 300; ImageSearch: at most 60)
     --seed N                 fleet seed (default 1)
-    --token T                the accepted token, every service (default demo-token)
-    --project P              the accepted project_id (default demo-project)
+    --token T                the configured token, every service (default demo-token)
+    --project P              the accepted project_id, IAM tokens' project (default
+                             demo-project)
+    --project-name NAME      the project's name, the region an IAM token scope may name
+                             (default cn-north-4)
+    --user DOMAIN/NAME:PASSWORD[,id=ID][,mfa=CODE][,ttl=SECONDS]
+                             an IAM user who may get tokens (repeatable): its account,
+                             name and password; its user id (default: 32 hex digits
+                             derived from the seed, account and name); a fixed virtual
+                             MFA code it must also send; its tokens' lifetime (default
+                             24 h). The password runs to the first `,id=`, `,mfa=` or
+                             `,ttl=`.
+    --access-key AK:SK[:SECURITY_TOKEN]
+                             an AK/SK key pair the gateway accepts signatures of
+                             (repeatable); temporary credentials with a security token
     --marker-style bare|url  page markers as ids or as query addresses (default bare)
     --start-ms N             simulation start, Unix ms (default: now)
     --epoch-ms N             the moment ids, names and creation times derive from,
@@ -56,6 +75,12 @@ Every sleep is capped at 30 s.
 
 Per request, `X-Cloudsim-Fault: d1; d2` overrides them: status=N, latency=MS,
 retry-after=S|none, truncate, slow=MS, cycle, disconnect, hostile, huge.
+
+CREDENTIALS: the X-Auth-Token services take the --token, a token IAM issued
+(POST /v3/auth/tokens with a --user's password; X-Subject-Token in the answer)
+until it expires, or an SDK-HMAC-SHA256 signature by an --access-key (X-Sdk-Date
+within 15 minutes); ByCloud takes `Authorization: Bearer <--token>` only.
+Nothing of any credential is ever printed.
 
 Prints `cloudsim listening on http://127.0.0.1:<port>` once bound.";
 
@@ -169,6 +194,25 @@ pub fn parse_args(mut argv: impl Iterator<Item = String>, now_ms: i64) -> Result
             "--epoch-ms" => config.epoch_ms = Some(num(&flag, &value()?)?),
             "--token" => config.token = value()?,
             "--project" => config.project_id = value()?,
+            "--project-name" => config.project_name = value()?,
+            "--user" => {
+                let user = user(&value()?)?;
+                if config
+                    .users
+                    .iter()
+                    .any(|u| u.domain == user.domain && u.name == user.name)
+                {
+                    return Err(format!("--user: {}/{} is given twice", user.domain, user.name));
+                }
+                config.users.push(user);
+            }
+            "--access-key" => {
+                let key = access_key(&value()?)?;
+                if config.access_keys.iter().any(|k| k.access_key == key.access_key) {
+                    return Err(format!("--access-key: {} is given twice", key.access_key));
+                }
+                config.access_keys.push(key);
+            }
             "--marker-style" => {
                 config.marker_style = match value()?.as_str() {
                     "bare" => MarkerStyle::Bare,
@@ -178,7 +222,8 @@ pub fn parse_args(mut argv: impl Iterator<Item = String>, now_ms: i64) -> Result
             }
             other => {
                 if !fault_flag(&mut config.faults, other, &mut value)? {
-                    return Err(format!("unknown argument `{arg}`"));
+                    // Only the flag: what follows its `=` may be a secret.
+                    return Err(format!("unknown argument `{flag}`"));
                 }
             }
         }

@@ -1,14 +1,19 @@
 //! `cloudsim` HTTP server: serves the simulated cloud on 127.0.0.1 with CORS
-//! headers so a browser page on another origin can call it.
+//! headers so a browser page on another origin can call it (IAM's
+//! `X-Subject-Token` exposed to it).
+//!
+//! Request bodies are read up to 64 KiB (more answers 413). Nothing of a
+//! request's credentials or of the configured ones is ever printed.
 //!
 //! The library decides every fault; the server carries out the timing
 //! (latency, slow bodies: every sleep capped at 30 s) and disconnects, and
 //! counts requests and faults for `GET /__cloudsim/stats`.
 
 mod args;
+mod credentials;
 mod stats;
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,7 +21,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use cloudsim::{path_template, Cloud, Injected, Request, Response};
+use cloudsim::{path_template, served, Cloud, Injected, Request, Response};
 use stats::Stats;
 use tiny_http::{HTTPVersion, Server, StatusCode};
 
@@ -29,15 +34,37 @@ const MAX_SLEEP_MS: u64 = 30_000;
 /// A slow body is written in this many chunks.
 const SLOW_CHUNKS: usize = 4;
 
+/// The largest request body read (64 KiB); a longer one answers 413.
+const MAX_BODY: usize = 64 * 1024;
+
+/// How much of a too long body is read and dropped before the 413 (a
+/// `Content-Length` beyond it answers at once).
+const MAX_DRAIN: usize = 1024 * 1024;
+
 const CORS: [(&str, &str); 4] = [
     ("Access-Control-Allow-Origin", "*"),
     (
         "Access-Control-Allow-Headers",
-        "X-Auth-Token, Authorization, Content-Type, X-Cloudsim-Fault, X-Request-Nonce",
+        "X-Auth-Token, Authorization, Content-Type, X-Sdk-Date, X-Security-Token, X-Project-Id, \
+         X-Cloudsim-Fault, X-Request-Nonce",
     ),
     ("Access-Control-Allow-Methods", "GET, OPTIONS"),
-    ("Access-Control-Expose-Headers", "Retry-After"),
+    ("Access-Control-Expose-Headers", "Retry-After, X-Subject-Token"),
 ];
+
+/// The `Access-Control-Allow-Methods` of an API path: its method (from the
+/// registry: GET, IAM's POST) and OPTIONS.
+fn api_methods(path: &str) -> &'static str {
+    let template = path_template(path);
+    let post = served()
+        .iter()
+        .any(|s| s.method == "POST" && s.apis.contains(&template));
+    if post {
+        "POST, OPTIONS"
+    } else {
+        CORS[2].1
+    }
+}
 
 /// The shared state of the workers.
 struct App {
@@ -113,13 +140,47 @@ fn control(app: &App, method: &str, path: &str) -> Option<(Response, &'static st
     Some((response, METHODS))
 }
 
+/// The request body, at most `MAX_BODY` bytes (bytes that are not UTF-8
+/// replaced), or the error to answer: 413 when it is longer, 400 when it
+/// cannot be read.
+fn read_body(rq: &mut tiny_http::Request) -> Result<String, Response> {
+    let error = |status: u16, msg: &str| {
+        let body = format!(r#"{{"error_code":"CLOUDSIM.{status:04}","error_msg":"{msg}"}}"#);
+        json_response(status, body)
+    };
+    let too_large = || error(413, "The request body is larger than 65536 bytes");
+    if rq.body_length().is_some_and(|n| n > MAX_DRAIN) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    let reader = rq.as_reader();
+    if reader.take(MAX_BODY as u64 + 1).read_to_end(&mut bytes).is_err() {
+        return Err(error(400, "The request body could not be read"));
+    }
+    if bytes.len() > MAX_BODY {
+        // Read (and drop) what remains, so that the client sees the answer instead of a
+        // connection reset by unread data.
+        let _ = std::io::copy(&mut reader.take(MAX_DRAIN as u64), &mut std::io::sink());
+        return Err(too_large());
+    }
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
 /// Answers one API request with the cloud, counting it.
-fn answer(app: &App, rq: &tiny_http::Request, method: String) -> (Response, Injected) {
-    let (path, query) = rq.url().split_once('?').unwrap_or((rq.url(), ""));
+fn answer(app: &App, rq: &mut tiny_http::Request, method: String) -> (Response, Injected) {
+    let url = rq.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     if method.eq_ignore_ascii_case("OPTIONS") {
         app.stats.record(path_template(path), None);
         return (no_content(), Injected::default());
     }
+    let body = match read_body(rq) {
+        Ok(body) => body,
+        Err(response) => {
+            app.stats.record(path_template(path), None);
+            return (response, Injected::default());
+        }
+    };
     let seq = app.seq.fetch_add(1, Ordering::Relaxed) + 1;
     let headers = rq
         .headers()
@@ -133,6 +194,7 @@ fn answer(app: &App, rq: &tiny_http::Request, method: String) -> (Response, Inje
         path: path.to_string(),
         query: query.to_string(),
         headers,
+        body,
     };
     let (response, injected) = catch_unwind(AssertUnwindSafe(|| app.cloud.handle_with_faults(&req, now_ms())))
         .unwrap_or_else(|_| {
@@ -144,14 +206,14 @@ fn answer(app: &App, rq: &tiny_http::Request, method: String) -> (Response, Inje
 }
 
 /// Answers one HTTP request.
-fn serve(app: &App, rq: tiny_http::Request) {
+fn serve(app: &App, mut rq: tiny_http::Request) {
     let method = rq.method().as_str().to_string();
     let path = rq.url().split_once('?').map_or(rq.url(), |(p, _)| p).to_string();
     let (response, injected, methods) = match control(app, &method, &path) {
         Some((response, methods)) => (response, Injected::default(), methods),
         None => {
-            let (response, injected) = answer(app, &rq, method);
-            (response, injected, CORS[2].1)
+            let (response, injected) = answer(app, &mut rq, method);
+            (response, injected, api_methods(&path))
         }
     };
     sleep_ms(injected.latency_ms);

@@ -50,8 +50,8 @@ impl SimService for Clouddc {
         &[LIST, STATUS]
     }
 
-    /// Method (405) → `X-Cloudsim-Fault` → `X-Auth-Token` (401) → project
-    /// (400) → query (400) → result.
+    /// Method (405) → `X-Cloudsim-Fault` → credentials (401: `X-Auth-Token`
+    /// or AK/SK) → project (400) → query (400) → result.
     fn handle(&self, ctx: &Ctx, route: &Route) -> Response {
         let is_status = route.template == STATUS;
         if !ctx.is_get() {
@@ -60,8 +60,8 @@ impl SimService for Clouddc {
         if let Some(status) = ctx.forced_status() {
             return fault(status, ctx.fault_detail(), is_status.then(|| route.param("id")));
         }
-        if !ctx.has_auth_token() {
-            return ClouddcError::unauthorized().into_response();
+        if let Err(denied) = ctx.credentials() {
+            return denied.answer(|| ClouddcError::unauthorized().into_response());
         }
         let project = route.param("project_id");
         let result = if project != ctx.config.project_id {

@@ -42,16 +42,17 @@ impl SimService for Ecs {
         &[LIST]
     }
 
-    /// Method (405, the gateway's body) → `X-Cloudsim-Fault` →
-    /// `X-Auth-Token` (401 `APIGW.0301`, the gateway's body) → project (400
+    /// Method (405, the gateway's body) → `X-Cloudsim-Fault` → credentials
+    /// (`X-Auth-Token` or AK/SK: 401 `APIGW.0301`, the gateway's body) →
+    /// project (400
     /// `Ecs.0023`) → query (400 `Ecs.0005`) → result.
     fn handle(&self, ctx: &Ctx, route: &Route) -> Response {
         let result = if !ctx.is_get() {
             Err(EcsError::method_not_allowed(&ctx.req.method))
         } else if let Some(status) = ctx.forced_status() {
             Err(fault(status, ctx.fault_detail()))
-        } else if !ctx.has_auth_token() {
-            Err(EcsError::unauthorized())
+        } else if let Err(denied) = ctx.credentials() {
+            return denied.answer(|| EcsError::unauthorized().into_response(ctx));
         } else if route.param("project_id") != ctx.config.project_id {
             Err(EcsError::project_mismatch())
         } else {

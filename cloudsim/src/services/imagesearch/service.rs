@@ -38,7 +38,8 @@ impl SimService for ImageSearch {
         &[DETAILS]
     }
 
-    /// Method (405) → `X-Cloudsim-Fault` → `X-Auth-Token` (400 `IS.0004`)
+    /// Method (405) → `X-Cloudsim-Fault` → credentials (`X-Auth-Token`: 400
+    /// `IS.0004`; AK/SK: the gateway's 401)
     /// → project (400 `IS.0002`) → instance name (400 `IS.0010`, compared
     /// percent-decoded) → result.
     fn handle(&self, ctx: &Ctx, route: &Route) -> Response {
@@ -49,8 +50,8 @@ impl SimService for ImageSearch {
         if let Some(status) = ctx.forced_status() {
             return fault(status);
         }
-        if !ctx.has_auth_token() {
-            return bad_token();
+        if let Err(denied) = ctx.credentials() {
+            return denied.answer(bad_token);
         }
         if route.param("project_id") != ctx.config.project_id {
             return error(400, "IS.0002", "Invalid project id");

@@ -36,7 +36,8 @@ impl SimService for Roma {
         &[LIST]
     }
 
-    /// Method (405) → `X-Cloudsim-Fault` → `X-Auth-Token` (401) → project
+    /// Method (405) → `X-Cloudsim-Fault` → credentials (401: `X-Auth-Token`
+    /// or AK/SK) → project
     /// (403) → query (400) → result.
     fn handle(&self, ctx: &Ctx, route: &Route) -> Response {
         let project = route.param("project_id");
@@ -45,10 +46,9 @@ impl SimService for Roma {
             Err(RomaError::new(405, "APIGW.0405", &msg, ""))
         } else if let Some(status) = ctx.forced_status() {
             Err(fault(status, ctx.fault_detail()))
-        } else if !ctx.has_auth_token() {
-            Err(RomaError::unauthorized(
-                "The X-Auth-Token header is missing or not a valid token",
-            ))
+        } else if let Err(denied) = ctx.credentials() {
+            let details = "The X-Auth-Token header is missing or not a valid token";
+            return denied.answer(|| RomaError::unauthorized(details).into_response(ctx));
         } else if project != ctx.config.project_id {
             Err(RomaError::forbidden(&format!(
                 "The token has no access to project {project}"
