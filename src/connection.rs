@@ -1,10 +1,11 @@
-//! Connections: which endpoint a view talks to and how it authenticates. Plain data,
-//! persisted by the UI (the list in localStorage; tokens in sessionStorage unless the
-//! user asks to remember them on this device). A token is never part of this struct.
+//! Connections: which endpoint a view talks to and how it signs in. Plain data,
+//! persisted by the UI (the list in localStorage; tokens and secret keys in sessionStorage
+//! unless the user asks to remember them on this device). No secret is ever part of this
+//! struct: not a token, a password, a secret key or a security token.
 //! Which service a connection speaks is its key in the core's registry.
 
 use serde::{Deserialize, Serialize};
-use skyglass_core::http::Auth;
+use skyglass_core::http::{Auth, SignInMethod};
 use skyglass_core::service::ServiceInfo;
 use skyglass_core::services;
 
@@ -21,12 +22,74 @@ pub struct Connection {
     /// Ignored for a Demo connection.
     pub base_url: String,
     pub project_id: String,
-    /// Keep the token in localStorage instead of sessionStorage.
+    /// Keep the token (or secret key) in localStorage instead of sessionStorage.
     #[serde(default)]
     pub remember_token: bool,
     /// Answered by the cloudsim library inside the page.
     #[serde(default)]
     pub demo: bool,
+    /// How it gets its credentials (a token when absent: the earlier storage format).
+    #[serde(default)]
+    pub sign_in: SignInSettings,
+}
+
+/// How a connection gets its credentials, and the non-secret half of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum SignInSettings {
+    /// A token pasted in.
+    #[default]
+    Token,
+    /// IAM password sign-in: the password is asked for each time and never stored.
+    Password {
+        /// IAM's base URL or same-origin proxy path (`/proxy/iam`): the token request goes
+        /// to `{iam_url}/v3/auth/tokens`.
+        iam_url: String,
+        /// The account (domain) name.
+        domain: String,
+        /// The IAM user name.
+        user: String,
+        /// The project scope: a region name (`cn-north-4`) or a project id.
+        scope: String,
+        /// The user's id, from the last sign-in's token (needed to send an MFA code).
+        #[serde(default)]
+        user_id: String,
+    },
+    /// An access key pair: the access key id here, its secret key with the secrets.
+    AccessKey { access_key: String },
+}
+
+impl SignInSettings {
+    pub fn method(&self) -> SignInMethod {
+        match self {
+            SignInSettings::Token => SignInMethod::Token,
+            SignInSettings::Password { .. } => SignInMethod::Password,
+            SignInSettings::AccessKey { .. } => SignInMethod::AccessKey,
+        }
+    }
+}
+
+/// Checks a base URL or proxy path a user typed.
+fn check_url(url: &str, what: &str) -> Result<(), String> {
+    let url = url.trim();
+    let absolute = url.starts_with("https://") || url.starts_with("http://");
+    if !(absolute || url.starts_with('/')) {
+        return Err(format!(
+            "The {what} must start with https://, http:// or / (a same-origin proxy path)."
+        ));
+    }
+    if url.contains('?') || url.contains('#') {
+        return Err(format!("The {what} must not contain a query or fragment."));
+    }
+    if absolute
+        && url
+            .split("://")
+            .nth(1)
+            .is_some_and(|rest| rest.split('/').next().unwrap_or("").contains('@'))
+    {
+        return Err("Put credentials in their own fields, never in a URL.".into());
+    }
+    Ok(())
 }
 
 /// The Demo connections' project and token (they are simulated: nothing secret).
@@ -37,6 +100,12 @@ impl Connection {
     /// The service this connection speaks, if the registry knows it.
     pub fn info(&self) -> Option<&'static ServiceInfo> {
         services::info(&self.service)
+    }
+
+    /// Whether its service takes its sign-in method.
+    pub fn method_supported(&self) -> bool {
+        self.info()
+            .is_some_and(|i| i.auth.methods().contains(&self.sign_in.method()))
     }
 
     /// The credentials for `token`, in the service's scheme.
@@ -61,6 +130,7 @@ impl Connection {
             },
             remember_token: false,
             demo: true,
+            sign_in: SignInSettings::Token,
         }
     }
 
@@ -84,24 +154,42 @@ impl Connection {
             return Err("Choose a service.".into());
         };
         if !self.demo {
-            let url = self.base_url.trim();
-            let absolute = url.starts_with("https://") || url.starts_with("http://");
-            if !(absolute || url.starts_with('/')) {
-                return Err("The base URL must start with https://, http:// or / (a same-origin proxy path).".into());
+            check_url(&self.base_url, "base URL")?;
+        }
+        if !self.method_supported() {
+            return Err(format!(
+                "{} does not take {}.",
+                info.label,
+                self.sign_in.method().label()
+            ));
+        }
+        match &self.sign_in {
+            SignInSettings::Token => {}
+            SignInSettings::Password {
+                iam_url,
+                domain,
+                user,
+                scope,
+                ..
+            } => {
+                check_url(iam_url, "IAM URL")?;
+                if domain.trim().is_empty() || user.trim().is_empty() {
+                    return Err("Enter the account name and the IAM user name.".into());
+                }
+                if scope.trim().is_empty() {
+                    return Err("Enter the project scope: a region name such as cn-north-4, or a project id.".into());
+                }
             }
-            if url.contains('?') || url.contains('#') {
-                return Err("The base URL must not contain a query or fragment.".into());
-            }
-            if absolute
-                && url
-                    .split("://")
-                    .nth(1)
-                    .is_some_and(|rest| rest.split('/').next().unwrap_or("").contains('@'))
-            {
-                return Err("Put credentials in the token field, never in the URL.".into());
+            SignInSettings::AccessKey { access_key } => {
+                let ak = access_key.trim();
+                if ak.is_empty() || ak.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                    return Err("Enter the access key id (AK): letters and digits, no spaces.".into());
+                }
             }
         }
-        if info.needs_project && self.project_id.trim().is_empty() {
+        // A password sign-in fills the project id in from its token.
+        let filled_later = matches!(self.sign_in, SignInSettings::Password { .. });
+        if info.needs_project && self.project_id.trim().is_empty() && !filled_later {
             return Err("This service needs a project id.".into());
         }
         Ok(())
@@ -146,7 +234,43 @@ mod tests {
             project_id: "p".into(),
             remember_token: false,
             demo: false,
+            sign_in: SignInSettings::Token,
         }
+    }
+
+    #[test]
+    fn validates_sign_in_settings() {
+        let mut c = conn("/proxy/ecs");
+        c.sign_in = SignInSettings::Password {
+            iam_url: "/proxy/iam".into(),
+            domain: "acme".into(),
+            user: "ops".into(),
+            scope: "cn-north-4".into(),
+            user_id: String::new(),
+        };
+        c.project_id.clear();
+        assert_eq!(c.validate(), Ok(()), "the project id comes from the token");
+        if let SignInSettings::Password { iam_url, .. } = &mut c.sign_in {
+            *iam_url = "iam.example".into();
+        }
+        assert!(c.validate().unwrap_err().contains("IAM URL"));
+        c.sign_in = SignInSettings::AccessKey {
+            access_key: "AK 1".into(),
+        };
+        c.project_id = "p".into();
+        assert!(c.validate().is_err());
+        c.sign_in = SignInSettings::AccessKey {
+            access_key: "AKIDEXAMPLE".into(),
+        };
+        assert_eq!(c.validate(), Ok(()));
+        c.service = "bycloud".into();
+        assert!(
+            c.validate().unwrap_err().contains("does not take"),
+            "ByCloud keeps its Bearer token"
+        );
+        let json = serde_json::to_string(&c).unwrap();
+        assert!(json.contains(r#""method":"access_key""#), "{json}");
+        assert_eq!(serde_json::from_str::<Connection>(&json).unwrap(), c);
     }
 
     #[test]

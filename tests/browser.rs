@@ -38,8 +38,8 @@ fn dc_query(limit: u32, state: Option<&str>) -> ListQuery {
 }
 
 fn demo_status(id: &str) -> InstanceStatus {
-    let req = status_request(DEMO_PROJECT, id).with_auth(&Auth::AuthToken(DEMO_TOKEN.into()));
-    decode_json(&demo::send(&req).unwrap()).unwrap()
+    let req = status_request(DEMO_PROJECT, id).authorize(&Auth::AuthToken(DEMO_TOKEN.into()), 0);
+    decode_json(&demo::send(&req).unwrap().0).unwrap()
 }
 
 fn mount_dc_list(el: &HtmlElement, query: RwSignal<ListQuery>) {
@@ -181,7 +181,7 @@ fn error_banner_shows_code_message_and_the_connection_link_for_401() {
     )
     .forget();
     let text = el.text_content().unwrap();
-    assert!(text.contains("The token was rejected (HTTP 401)"));
+    assert!(text.contains("The credentials were rejected (HTTP 401)"));
     assert!(text.contains("APIGW.0301"));
     assert!(text.contains("Incorrect IAM authentication information"));
     assert!(text.contains("req-1"));

@@ -17,7 +17,7 @@ mod common;
 use common::{examples, CLOUDDC_LIST as SEED_LIST, CLOUDDC_STATUS as SEED_STATUS};
 
 fn list_request(q: &ListQuery, auth: &Auth) -> ApiRequest {
-    Clouddc::request(q, "proj").with_auth(auth)
+    Clouddc::request(q, "proj").authorize(auth, 0)
 }
 
 fn go_next(q: &ListQuery, page: &InstanceList) -> Option<ListQuery> {
@@ -211,14 +211,14 @@ fn details_and_status_requests_work_against_cloudsim() {
     let id = &first.instances[3].id;
     let one = decode_list(&call(
         &c,
-        &Clouddc::one_request(id, "proj").unwrap().with_auth(&auth),
+        &Clouddc::one_request(id, "proj").unwrap().authorize(&auth, 0),
         START_MS,
     ))
     .unwrap();
     assert_eq!(one.instances.len(), 1);
     assert_eq!(&one.instances[0].id, id);
     let status: InstanceStatus =
-        decode_json(&call(&c, &status_request("proj", id).with_auth(&auth), START_MS)).unwrap();
+        decode_json(&call(&c, &status_request("proj", id).authorize(&auth, 0), START_MS)).unwrap();
     assert_eq!(status.state, one.instances[0].state);
 }
 
@@ -238,7 +238,7 @@ fn errors_from_cloudsim_decode_with_code_and_message() {
         assert_eq!(err.status(), Some(status));
         assert!(!err.to_string().contains("no message"), "{status}: {err}");
     }
-    let err = decode_json::<InstanceStatus>(&call(&c, &status_request("proj", "nope").with_auth(&auth), START_MS))
+    let err = decode_json::<InstanceStatus>(&call(&c, &status_request("proj", "nope").authorize(&auth, 0), START_MS))
         .unwrap_err();
     assert_eq!(err.status(), Some(404));
 }

@@ -37,6 +37,7 @@ fn call(cloud: &cloudsim::Cloud, req: &ApiRequest, host: Option<&str>) -> ApiRes
         path: req.path.clone(),
         query: req.query_string(),
         headers,
+        body: req.body.clone(),
     };
     let resp = cloud.handle(&sim, NOW);
     ApiResponse {
@@ -53,7 +54,7 @@ fn answer(cloud: &cloudsim::Cloud, req: &ApiRequest) -> ApiResponse {
 fn roma_page(c: &cloudsim::Cloud, q: &ListQuery) -> roma::wire::InstanceList {
     roma::list::decode_list(&answer(
         c,
-        &Roma::request(q, "proj").with_auth(&Auth::AuthToken("tok".into())),
+        &Roma::request(q, "proj").authorize(&Auth::AuthToken("tok".into()), 0),
     ))
     .unwrap()
 }
@@ -61,7 +62,7 @@ fn roma_page(c: &cloudsim::Cloud, q: &ListQuery) -> roma::wire::InstanceList {
 fn by_page(c: &cloudsim::Cloud, q: &ListQuery) -> by::InstanceList {
     bycloud::list::decode_list(&answer(
         c,
-        &ByCloud::request(q, "").with_auth(&Auth::Bearer("tok".into())),
+        &ByCloud::request(q, "").authorize(&Auth::Bearer("tok".into()), 0),
     ))
     .unwrap()
 }
@@ -210,10 +211,10 @@ fn imagesearch_every_demo_name_resolves() {
     let c = cloud(100);
     let auth = Auth::AuthToken("tok".into());
     for name in cloudsim::imagesearch_names(c.config()) {
-        let d = lookup::decode_details(&answer(&c, &lookup::request("proj", &name).with_auth(&auth))).unwrap();
+        let d = lookup::decode_details(&answer(&c, &lookup::request("proj", &name).authorize(&auth, 0))).unwrap();
         assert_eq!(d.instance_name, name);
     }
-    let resp = call(&c, &lookup::request("proj", "nope").with_auth(&auth), None);
+    let resp = call(&c, &lookup::request("proj", "nope").authorize(&auth, 0), None);
     assert_eq!(resp.status, 400);
     assert!(resp.body.contains("IS.0010"));
 }

@@ -31,3 +31,27 @@ pub fn status_href(conn: &str, id: &str) -> String {
 pub fn settings_href(conn: &str) -> String {
     format!("/connections/{}", encode(conn))
 }
+
+/// A connection's password sign-in, coming back to `next` (an app path) afterwards.
+pub fn sign_in_href(conn: &str, next: &str) -> String {
+    format!("/c/{}/sign-in?next={}", encode(conn), encode(next))
+}
+
+/// Where a sign-in may send the user back to: an app path (`/…`, never `//host` or a
+/// full URL elsewhere), else the connection's own view.
+pub fn safe_next(next: Option<&str>, conn: &str) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => list_href(conn),
+    }
+}
+
+/// The current location's path and query, to come back to.
+pub fn here() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
+        })
+        .unwrap_or_else(|| "/".into())
+}

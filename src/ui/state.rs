@@ -1,14 +1,18 @@
-//! App-wide state: the saved connections and their tokens.
-//! Connections persist in localStorage (via leptos-use); a token lives in sessionStorage
-//! unless its connection asks to remember it on this device (then localStorage).
+//! App-wide state: the saved connections and their secrets.
+//! Connections persist in localStorage (via leptos-use); a connection's secret (its token,
+//! or its AK/SK pair's secret key and security token) lives in sessionStorage unless the
+//! connection asks to remember it on this device (then localStorage). A password is never
+//! stored at all: the sign-in page holds it only until IAM answers.
 
-use crate::connection::{Connection, DEMO_TOKEN};
+use crate::connection::{Connection, SignInSettings, DEMO_TOKEN};
 use crate::ui::transport::Client;
 use codee::string::JsonSerdeCodec;
 use leptos::prelude::*;
 use leptos_use_storage::{use_local_storage, use_session_storage};
-use skyglass_core::http::ApiError;
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
+use skyglass_core::auth::sign::AccessKey;
+use skyglass_core::http::{ApiError, Auth};
+use std::collections::{HashMap, HashSet};
 
 const CONNECTIONS_KEY: &str = "skyglass.connections";
 const TOKEN_PREFIX: &str = "skyglass.token.";
@@ -24,6 +28,72 @@ pub struct AppState {
     /// How each connection's last call went (this tab only: sessionStorage).
     reach: Signal<HashMap<String, Reach>>,
     set_reach: WriteSignal<HashMap<String, Reach>>,
+    /// Connections whose credentials a service refused in this tab (a 401): they need a
+    /// new sign-in or token. Cleared when new ones are stored.
+    refused: RwSignal<HashSet<String>>,
+}
+
+/// A connection's secret half, as stored (JSON; a bare string is a token of the earlier
+/// storage format). Its `Debug` shows no secret.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Secret {
+    /// A pasted token, or the one a password sign-in got.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// When a signed-in token expires (Unix ms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at_ms: Option<f64>,
+    /// An AK/SK pair's secret key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_key: Option<String>,
+    /// Temporary credentials' security token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_token: Option<String>,
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Secret")
+            .field("token", &self.token.as_ref().map(|_| "[secret]"))
+            .field("expires_at_ms", &self.expires_at_ms)
+            .field("secret_key", &self.secret_key.as_ref().map(|_| "[secret]"))
+            .field("security_token", &self.security_token.as_ref().map(|_| "[secret]"))
+            .finish()
+    }
+}
+
+impl Secret {
+    pub fn token(token: &str) -> Secret {
+        Secret {
+            token: Some(token.to_string()),
+            ..Secret::default()
+        }
+    }
+
+    fn parse(stored: &str) -> Secret {
+        if stored.starts_with('{') {
+            serde_json::from_str(stored).unwrap_or_default()
+        } else {
+            Secret::token(stored)
+        }
+    }
+
+    fn has_token(&self) -> bool {
+        self.token.as_deref().is_some_and(|t| !t.trim().is_empty())
+    }
+
+    /// Whether it holds what `settings` calls with.
+    pub fn usable_for(&self, settings: &SignInSettings) -> bool {
+        match settings {
+            SignInSettings::Token | SignInSettings::Password { .. } => self.has_token(),
+            SignInSettings::AccessKey { .. } => self.secret_key.as_deref().is_some_and(|k| !k.is_empty()),
+        }
+    }
+
+    /// Whether a signed-in token has expired at `now_ms`.
+    pub fn expired(&self, now_ms: f64) -> bool {
+        self.expires_at_ms.is_some_and(|e| e <= now_ms)
+    }
 }
 
 /// How a connection's last call went.
@@ -51,6 +121,7 @@ impl AppState {
             token_epoch: RwSignal::new(0),
             reach,
             set_reach,
+            refused: RwSignal::new(HashSet::new()),
         };
         provide_context(state);
         state
@@ -86,28 +157,49 @@ impl AppState {
         self.token_epoch.update(|e| *e += 1);
     }
 
-    /// The token a connection calls with (the Demo cloud's is fixed and not secret).
-    pub fn token(&self, conn: &Connection) -> Option<String> {
+    /// The secret a connection calls with (the Demo cloud's token is fixed and not secret).
+    pub fn secret(&self, conn: &Connection) -> Option<Secret> {
         self.token_epoch.track();
-        if conn.demo {
-            return Some(DEMO_TOKEN.into());
+        if conn.demo && conn.sign_in == SignInSettings::Token {
+            return Some(Secret::token(DEMO_TOKEN));
         }
         let key = format!("{TOKEN_PREFIX}{}", conn.id);
         [session_storage(), local_storage()]
             .into_iter()
             .flatten()
             .find_map(|s| s.get_item(&key).ok().flatten())
+            .map(|stored| Secret::parse(&stored))
     }
 
-    /// Stores a token: sessionStorage, or localStorage when `remember` is set.
-    pub fn set_token(&self, conn_id: &str, token: &str, remember: bool) {
+    /// Whether the connection has what it calls with in this tab.
+    pub fn has_secret(&self, conn: &Connection) -> bool {
+        self.secret(conn).is_some_and(|s| s.usable_for(&conn.sign_in))
+    }
+
+    /// Stores a connection's secret: sessionStorage, or localStorage when `remember` is
+    /// set (and removes it from the other).
+    pub fn set_secret(&self, conn_id: &str, secret: &Secret, remember: bool) {
         forget_token(conn_id);
         let key = format!("{TOKEN_PREFIX}{conn_id}");
         let store = if remember { local_storage() } else { session_storage() };
-        if let Some(s) = store {
-            let _ = s.set_item(&key, token);
+        if let (Some(s), Ok(json)) = (store, serde_json::to_string(secret)) {
+            let _ = s.set_item(&key, &json);
         }
+        self.refused.update(|r| {
+            r.remove(conn_id);
+        });
         self.token_epoch.update(|e| *e += 1);
+    }
+
+    /// Removes a connection's stored secret.
+    pub fn forget_secret(&self, conn_id: &str) {
+        forget_token(conn_id);
+        self.token_epoch.update(|e| *e += 1);
+    }
+
+    /// Whether a service refused the connection's credentials in this tab.
+    pub fn refused(&self, conn_id: &str) -> bool {
+        self.refused.with(|r| r.contains(conn_id))
     }
 
     /// Records how a call on `conn_id` went (a cancelled call says nothing).
@@ -115,7 +207,14 @@ impl AppState {
         let failure = match result {
             Ok(()) => None,
             Err(ApiError::Aborted) => return,
-            Err(e) => Some(e.to_string()),
+            Err(e) => {
+                if e.is_auth() {
+                    self.refused.update(|r| {
+                        r.insert(conn_id.to_owned());
+                    });
+                }
+                Some(e.to_string())
+            }
         };
         self.set_reach.try_update(|m| {
             let before = m.get(conn_id);
@@ -152,14 +251,39 @@ impl AppState {
         self.token_epoch.update(|e| *e += 1);
     }
 
-    /// A client for the connection, if it exists and has a token.
+    /// A client for the connection, if it exists and has its credentials (for a password
+    /// sign-in: a token that has not expired).
     pub fn client(&self, conn_id: &str) -> Result<Client, ClientProblem> {
         let conn = self.connection(conn_id).ok_or(ClientProblem::NoSuchConnection)?;
-        let token = self
-            .token(&conn)
-            .filter(|t| !t.is_empty())
-            .ok_or(ClientProblem::NoToken)?;
-        Ok(Client::new(conn, token))
+        let secret = self.secret(&conn).unwrap_or_default();
+        let auth = match &conn.sign_in {
+            SignInSettings::Token if conn.demo => conn.auth(DEMO_TOKEN.into()),
+            SignInSettings::Token => match secret.token.filter(|t| !t.trim().is_empty()) {
+                Some(t) => conn.auth(t),
+                None => return Err(ClientProblem::NoToken),
+            },
+            SignInSettings::Password { .. } => {
+                if secret.expired(js_sys::Date::now()) {
+                    return Err(ClientProblem::SignInNeeded);
+                }
+                match secret.token.filter(|t| !t.trim().is_empty()) {
+                    Some(t) => conn.auth(t),
+                    None => return Err(ClientProblem::SignInNeeded),
+                }
+            }
+            SignInSettings::AccessKey { access_key } => match secret.secret_key.filter(|k| !k.is_empty()) {
+                Some(secret_key) => Auth::Signed {
+                    key: AccessKey {
+                        access_key: access_key.trim().to_string(),
+                        secret_key,
+                        security_token: secret.security_token.filter(|t| !t.is_empty()),
+                    },
+                    project_id: Some(conn.project_id.clone()).filter(|p| !p.is_empty()),
+                },
+                None => return Err(ClientProblem::NoSecretKey),
+            },
+        };
+        Ok(Client { conn, auth })
     }
 }
 
@@ -167,7 +291,12 @@ impl AppState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClientProblem {
     NoSuchConnection,
+    /// A token connection without its token in this tab.
     NoToken,
+    /// A password connection not signed in, or whose token has expired.
+    SignInNeeded,
+    /// An AK/SK connection without its secret key in this tab.
+    NoSecretKey,
 }
 
 fn default_connections() -> Vec<Connection> {

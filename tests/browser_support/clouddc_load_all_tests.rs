@@ -282,7 +282,9 @@ async fn an_error_mid_walk_keeps_the_rows_and_says_why() {
     until("failed", || load_state(&el) == "failed").await;
     let says = status(&el);
     assert!(
-        says.starts_with("Stopped by an error after 1 page (1,000 instances kept): The token was rejected (HTTP 401)"),
+        says.starts_with(
+            "Stopped by an error after 1 page (1,000 instances kept): The credentials were rejected (HTTP 401)"
+        ),
         "{says}"
     );
     assert!(!says.contains("not-the-token"), "the token is never shown");

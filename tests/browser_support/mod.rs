@@ -100,8 +100,8 @@ pub fn demo_page<S: ListService>(q: &ListQuery) -> S::Page {
         .into_iter()
         .find(|c| c.service == S::info().key)
         .expect("a demo connection");
-    let req = S::request(q, DEMO_PROJECT).with_auth(&conn.auth(DEMO_TOKEN.into()));
-    S::decode(&demo::send(&req).unwrap()).unwrap()
+    let req = S::request(q, DEMO_PROJECT).authorize(&conn.auth(DEMO_TOKEN.into()), 0);
+    S::decode(&demo::send(&req).unwrap().0).unwrap()
 }
 
 /// The ids of a page's rows.

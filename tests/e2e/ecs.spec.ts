@@ -96,7 +96,7 @@ test.describe("Huawei Cloud ECS", () => {
 
   for (const [status, title, code] of [
     [400, "Request rejected (HTTP 400)", "Ecs.0005"],
-    [401, "The token was rejected (HTTP 401)", "APIGW.0301"],
+    [401, "The credentials were rejected (HTTP 401)", "APIGW.0301"],
     [403, "Forbidden (HTTP 403)", "Ecs.0003"],
     [500, "Server error (HTTP 500)", "Common.0001"],
   ] as const) {

@@ -3,6 +3,7 @@
 // the failures a test deliberately provokes (declared with `expectHttpErrors` and
 // `expectNetworkErrors`).
 import { test as base, expect, type Page, type Locator } from "@playwright/test";
+import { IAM } from "./playwright.config";
 
 export const CLOUDSIM = { base: "/proxy/e2e", project: "e2e-project", token: "e2e-token" };
 
@@ -181,4 +182,72 @@ export class LoadAllView {
   async selectedId(): Promise<string | null> {
     return (await this.selected.count()) === 1 ? this.selected.getAttribute("data-id") : null;
   }
+}
+
+// Signing in (auth.spec.ts and nginx/auth.spec.ts).
+
+export type Method = "A token" | "IAM password sign-in" | "Access key (AK/SK)";
+
+/** Fills the connection form (up to, not including, Save). */
+export async function fillForm(
+  page: Page,
+  opts: { name: string; service: string; method: Method; base?: string; project?: string; fields: Record<string, string>; remember?: boolean },
+) {
+  await new ConnectionsPage(page).goto();
+  await page.getByRole("link", { name: "Add a connection" }).click();
+  await page.getByLabel("Name").fill(opts.name);
+  await page.getByLabel("Service").selectOption(opts.service);
+  await page.getByLabel("Base URL").fill(opts.base ?? CLOUDSIM.base);
+  if (opts.service !== "bycloud") await page.getByLabel("Project ID").fill(opts.project ?? "");
+  await page.getByRole("radio", { name: opts.method }).check();
+  for (const [label, value] of Object.entries(opts.fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  if (opts.remember) await page.getByLabel(/Remember the token/).check();
+}
+
+export async function addPasswordConnection(page: Page, name: string, user: string, base = CLOUDSIM.base, iamUrl = CLOUDSIM.base) {
+  await fillForm(page, {
+    name,
+    service: "ecs",
+    method: "IAM password sign-in",
+    base,
+    fields: { "IAM URL": iamUrl, "Account name": IAM.domain, "IAM user name": user, "Project scope": IAM.region },
+  });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/\/c\/[a-z0-9-]+\/sign-in\?next=/);
+}
+
+/** Everything a secret could leak into, gathered for one test. */
+export function watchSecrets(page: Page) {
+  const seen: string[] = [];
+  page.on("request", (r) => seen.push(r.url()));
+  page.on("framenavigated", (f) => seen.push(f.url()));
+  page.on("console", (m) => seen.push(m.text()));
+  return {
+    async assertNowhere(secret: string, opts: { sessionMayHold?: boolean } = {}) {
+      for (const s of seen) expect(s).not.toContain(secret);
+      expect(await page.locator("body").innerText()).not.toContain(secret);
+      const stores = await page.evaluate(() => ({ local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage) }));
+      expect(stores.local).not.toContain(secret);
+      if (!opts.sessionMayHold) expect(stores.session).not.toContain(secret);
+      return stores;
+    },
+  };
+}
+
+/** The Demo list on page 3 of 10 rows, reloaded: the same rows come back. Returns a row's
+ * id and name (instances.spec.ts and nginx/app.spec.ts open it next). */
+export async function demoPage3Reloaded(page: Page, row: number): Promise<{ id: string; name: string }> {
+  await page.goto("/c/demo?limit=10");
+  const list = new InstancesPage(page);
+  await list.waitLoaded();
+  await list.goNext();
+  await list.goNext();
+  await expect(list.pageLabel).toHaveText("Page 3");
+  const page3 = await list.rowIds();
+  await page.reload();
+  await list.waitLoaded();
+  await expect(list.pageLabel).toHaveText("Page 3");
+  expect(await list.rowIds()).toEqual(page3);
+  const r = list.rows.nth(row);
+  return { id: (await r.getAttribute("data-id"))!, name: (await r.locator(".cell-name a").getAttribute("title"))! };
 }

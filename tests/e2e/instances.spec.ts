@@ -1,4 +1,4 @@
-import { test, expect, ConnectionsPage, InstancesPage, CLOUDSIM } from "./fixtures";
+import { test, expect, ConnectionsPage, InstancesPage, CLOUDSIM, demoPage3Reloaded } from "./fixtures";
 
 test.describe("CloudDC through trunk's proxy to the cloudsim server", () => {
   test("add a connection, page forward and back, reload on page 3", async ({ page }) => {
@@ -97,7 +97,7 @@ test.describe("CloudDC through trunk's proxy to the cloudsim server", () => {
     test("says the token was rejected and links to the connection", async ({ page }) => {
       await new ConnectionsPage(page).add({ name: "Sim Wrong", token: "not-the-token" });
       const list = new InstancesPage(page);
-      await expect(list.errorBanner).toContainText("The token was rejected (HTTP 401)");
+      await expect(list.errorBanner).toContainText("The credentials were rejected (HTTP 401)");
       await expect(list.errorBanner).toContainText("APIGW.0301");
       await expect(list.errorBanner).not.toContainText("not-the-token");
       await list.errorBanner.getByRole("link", { name: "the connection's settings" }).click();
@@ -150,22 +150,8 @@ test("the Demo cloud works with no backend", async ({ page }) => {
 test("a Demo deep link shows the same instance after a reload", async ({ page }) => {
   // The Demo cloud's ids come from a fixed epoch, not from the page load: a reload (a new
   // simulated cloud) keeps them; only the states move.
-  await page.goto("/c/demo?limit=10");
-  const list = new InstancesPage(page);
-  await list.waitLoaded();
-  await list.goNext();
-  await list.goNext();
-  await expect(list.pageLabel).toHaveText("Page 3");
-  const page3 = await list.rowIds();
-  await page.reload();
-  await list.waitLoaded();
-  await expect(list.pageLabel).toHaveText("Page 3");
-  expect(await list.rowIds()).toEqual(page3);
-
-  const row = list.rows.nth(2);
-  const id = (await row.getAttribute("data-id"))!;
-  const name = (await row.locator(".cell-name a").getAttribute("title"))!;
-  await row.locator(".cell-name a").click();
+  const { id, name } = await demoPage3Reloaded(page, 2);
+  await new InstancesPage(page).rows.nth(2).locator(".cell-name a").click();
   await expect(page).toHaveURL(new RegExp(`/c/demo/i/${id}$`));
   await expect(page.locator("h1.instance-name")).toHaveText(name);
   await page.reload();
@@ -192,7 +178,7 @@ test.describe("status view errors", () => {
     );
     const banner = page.getByRole("alert");
     for (const [status, title, code] of [
-      ["401", "The token was rejected (HTTP 401)", "APIGW.0301"],
+      ["401", "The credentials were rejected (HTTP 401)", "APIGW.0301"],
       ["429", "Rate limited (HTTP 429)", "throttling threshold"],
       ["500", "Server error (HTTP 500)", "iMetal.0500"],
     ]) {

@@ -7,6 +7,32 @@ export const APP_PORT = 18080;
 export const CLOUDSIM_PORT = 18787;
 /** The soak test's cloudsim: about 30% of its answers are faults of every kind. */
 export const SOAK_PORT = 18789;
+/** The e2e cloudsim's IAM users and access keys (auth.spec.ts; simulated, nothing secret). */
+export const IAM = {
+  domain: "e2e-account",
+  region: "cn-north-4",
+  user: "ops",
+  mfaUser: "mfa-ops",
+  mfaUserId: "e2e-mfa-ops-id",
+  mfaCode: "246810",
+  /** Tokens last 10 minutes: inside the 15 minutes before expiry when the banner shows. */
+  briefUser: "brief-ops",
+  password: "e2e-Passw0rd!",
+  accessKey: "E2EAK",
+  secretKey: "e2e-secret-key-9f8e",
+  tempAccessKey: "E2ETMPAK",
+  tempSecretKey: "e2e-temp-secret-7a6b",
+  securityToken: "e2e-security-token-5c4d",
+};
+/** The flags that give a cloudsim server those users and keys. */
+export const IAM_FLAGS = [
+  `--project-name ${IAM.region}`,
+  `--user ${IAM.domain}/${IAM.user}:${IAM.password},id=e2e-ops-id`,
+  `--user ${IAM.domain}/${IAM.mfaUser}:${IAM.password},id=${IAM.mfaUserId},mfa=${IAM.mfaCode}`,
+  `--user ${IAM.domain}/${IAM.briefUser}:${IAM.password},id=e2e-brief-id,ttl=600`,
+  `--access-key ${IAM.accessKey}:${IAM.secretKey}`,
+  `--access-key ${IAM.tempAccessKey}:${IAM.tempSecretKey}:${IAM.securityToken}`,
+].join(" ");
 export const SOAK_FAULTS = [
   "--latency-ms 20 --jitter-ms 150",
   "--error-rate 500=0.07,503=0.05,429=0.04",
@@ -17,6 +43,8 @@ export const SOAK_FAULTS = [
 
 export default defineConfig({
   testDir: ".",
+  // nginx/: the production deployment's suite, with a config of its own (nginx/playwright.config.ts).
+  testIgnore: ["nginx/**"],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -41,7 +69,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `../../target/release/cloudsim --port ${CLOUDSIM_PORT} --instances 500 --seed 1 --token e2e-token --project e2e-project`,
+      command: `../../target/release/cloudsim --port ${CLOUDSIM_PORT} --instances 500 --seed 1 --token e2e-token --project e2e-project ${IAM_FLAGS}`,
       // 401 without a token: the server is up.
       url: `http://127.0.0.1:${CLOUDSIM_PORT}/v1/e2e-project/instances`,
       reuseExistingServer: false,

@@ -57,7 +57,7 @@ test.describe("a rejected token", () => {
     await page.getByLabel("Auto-refresh").selectOption("5");
     rejected = true;
     await page.getByRole("button", { name: "Refresh" }).click();
-    await expect(list.errorBanner).toContainText("The token was rejected");
+    await expect(list.errorBanner).toContainText("The credentials were rejected");
     await expect(list.errorBanner.getByRole("link", { name: "the connection's settings" })).toBeVisible();
     const requests = countRequests(page);
     await page.waitForTimeout(12_000); // more than two 5 s intervals
@@ -129,7 +129,7 @@ test.describe("tokens stay secret", () => {
     // A wrong token that is also echoed back by nothing: the app must not show it either.
     await new ConnectionsPage(page).add({ name: "Secret", token: secret });
     const list = new InstancesPage(page);
-    await expect(list.errorBanner).toContainText("The token was rejected");
+    await expect(list.errorBanner).toContainText("The credentials were rejected");
     await page.goto("/c/secret?limit=50");
     await expect(list.errorBanner).toBeVisible();
     await page.goto("/");
@@ -144,7 +144,7 @@ test.describe("tokens stay secret", () => {
 
     page.once("dialog", (d) => d.accept());
     await page.getByRole("button", { name: "Forget all tokens" }).click();
-    await expect(page.getByText("Every token is forgotten on this device.")).toBeVisible();
+    await expect(page.getByText("Every token and secret key is forgotten on this device.")).toBeVisible();
     const after = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage));
     expect(after).not.toContain(secret);
     await expect(new ConnectionsPage(page).card("Secret")).toContainText("no token in this tab");

@@ -1,10 +1,14 @@
 // Screenshots of every page, wide and narrow, for a person to look at (not compared).
-import { test, expect, ConnectionsPage, InstancesPage } from "./fixtures";
+import { test, expect, ConnectionsPage, InstancesPage, addPasswordConnection, fillForm } from "./fixtures";
+import { IAM } from "./playwright.config";
 
 const SIZES = [
   { name: "wide", width: 1366, height: 900 },
   { name: "narrow", width: 390, height: 844 },
 ];
+
+// The MFA user's first sign-in answers 401 (a code is needed): expected.
+test.use({ expectHttpErrors: [401] });
 
 for (const size of SIZES) {
   test(`screenshots ${size.name}`, async ({ page }) => {
@@ -47,6 +51,30 @@ for (const size of SIZES) {
     await list.rows.first().locator("td.cell-name a").click();
     await expect(page.getByRole("heading", { name: "Security groups" })).toBeVisible();
     await shot("9b-ecs-details");
+    // Signing in: the form's password and AK/SK methods, the sign-in page (MFA asked), the
+    // expiry banner, and the connections page saying who is signed in.
+    await addPasswordConnection(page, `MFA ${size.name}`, IAM.mfaUser);
+    await page.getByLabel("Password").fill(IAM.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByLabel("Verification code")).toBeVisible();
+    await shot("10b-sign-in-mfa");
+    await addPasswordConnection(page, `Brief ${size.name}`, IAM.briefUser);
+    await shot("10-sign-in");
+    await page.getByLabel("Password").fill(IAM.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await list.waitLoaded();
+    await expect(page.locator(".session-banner")).toBeVisible();
+    await shot("10c-expiry-banner");
+    await fillForm(page, {
+      name: `AKSK ${size.name}`,
+      service: "ecs",
+      method: "Access key (AK/SK)",
+      project: "e2e-project",
+      fields: { "Access key ID (AK)": IAM.accessKey, "Secret access key (SK)": IAM.secretKey },
+    });
+    await shot("5b-connection-form-aksk");
+    await page.getByRole("radio", { name: "IAM password sign-in" }).check();
+    await shot("5c-connection-form-password");
     await connections.goto();
     await shot("1b-connections-after");
   });

@@ -57,7 +57,7 @@ test.describe("ROMA Connect", () => {
 
   for (const [status, title, code] of [
     [400, "Request rejected (HTTP 400)", "ROMA.00013000"],
-    [401, "The token was rejected (HTTP 401)", "ROMA.00012000"],
+    [401, "The credentials were rejected (HTTP 401)", "ROMA.00012000"],
     [403, "Forbidden (HTTP 403)", "ROMA.00012000"],
     [500, "Server error (HTTP 500)", "ROMA.00011000"],
   ] as const) {
@@ -138,7 +138,7 @@ test.describe("ByCloud", () => {
   });
 
   for (const [status, title] of [
-    [401, "The token was rejected (HTTP 401)"],
+    [401, "The credentials were rejected (HTTP 401)"],
     [500, "Server error (HTTP 500)"],
   ] as const) {
     test.describe(`error ${status}`, () => {
@@ -157,7 +157,7 @@ test.describe("ByCloud", () => {
     test.use({ expectHttpErrors: [401] });
     test("is rejected", async ({ page }) => {
       await new ConnectionsPage(page).add({ name: "ByCloud Wrong", service: "bycloud", token: "nope" });
-      await expect(new InstancesPage(page).errorBanner).toContainText("The token was rejected (HTTP 401)");
+      await expect(new InstancesPage(page).errorBanner).toContainText("The credentials were rejected (HTTP 401)");
     });
   });
 });
@@ -200,7 +200,7 @@ test.describe("ImageSearch", () => {
       await new ConnectionsPage(page).add({ name: "ImageSearch Bad Token", service: "imagesearch", token: "bad" });
       await page.getByLabel("Instance name").fill("imagesearch-00");
       await page.getByRole("button", { name: "Look up" }).click();
-      await expect(banner).toContainText("The token was rejected (HTTP 400)");
+      await expect(banner).toContainText("The credentials were rejected (HTTP 400)");
       await expect(banner).toContainText("IS.0004");
 
       await forceStatus(page, 500);

@@ -1,9 +1,12 @@
-//! Credentials other than a ready token: AK/SK request signing ([`sign`]). The signer is
-//! plain Rust over the request's parts, so that the page signs exactly what the service
-//! will see (the path without the proxy's prefix, only headers that pass a proxy as they
-//! are).
+//! Credentials other than a ready token: IAM password sign-in ([`iam`]) and AK/SK request
+//! signing ([`sign`]). The signer is plain Rust over the request's parts, so that the page
+//! signs exactly what the service will see (the path without the proxy's prefix, only
+//! headers that pass a proxy as they are).
 
+pub mod iam;
 pub mod sign;
 
+#[cfg(test)]
+mod iam_tests;
 #[cfg(test)]
 mod tests;

@@ -26,6 +26,14 @@ pub fn query_param(address: &str, key: &str) -> Option<String> {
         })
 }
 
+/// A path with its percent-encoding undone (`%20` → space; `+` stays `+`), as the vendor
+/// SDKs read a URL's path before signing it.
+pub fn decode_path(path: &str) -> String {
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
 /// Encodes `key=value` pairs joined by `&` (no leading `?`).
 pub fn encode_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
     pairs

@@ -73,7 +73,7 @@ impl ApiError {
     pub fn title(&self) -> String {
         match self {
             ApiError::Status { status, .. } if self.is_auth() => {
-                format!("The token was rejected (HTTP {status})")
+                format!("The credentials were rejected (HTTP {status})")
             }
             ApiError::Status { status: 429, .. } => "Rate limited (HTTP 429)".into(),
             ApiError::Status { status, .. } if *status >= 500 => {
@@ -212,7 +212,7 @@ mod tests {
         assert!(e.is_auth());
         assert_eq!(
             e.to_string(),
-            "The token was rejected (HTTP 401): APIGW.0301 Incorrect token"
+            "The credentials were rejected (HTTP 401): APIGW.0301 Incorrect token"
         );
         let e = decode_error(&resp(
             400,

@@ -2,6 +2,7 @@
 //! carries.
 
 use super::encoding::encode_pairs;
+use crate::auth::sign::{sdk_date, sign, AccessKey, Unsigned};
 
 /// Requests under way at once per connection: the browser's limiter holds to it and
 /// "Load all pages" plans its parallel pages by it (browsers open about six connections
@@ -33,6 +34,38 @@ impl AuthScheme {
             AuthScheme::Bearer => "Sent as Authorization: Bearer <token>.",
         }
     }
+
+    /// The ways of signing in a service of this scheme takes: a Huawei Cloud service
+    /// (X-Auth-Token) takes a token, an IAM password sign-in or an AK/SK pair; ByCloud only
+    /// its Bearer token.
+    pub fn methods(self) -> &'static [SignInMethod] {
+        match self {
+            AuthScheme::XAuthToken => &[SignInMethod::Token, SignInMethod::Password, SignInMethod::AccessKey],
+            AuthScheme::Bearer => &[SignInMethod::Token],
+        }
+    }
+}
+
+/// How a connection gets its credentials.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SignInMethod {
+    /// A ready token, pasted in.
+    Token,
+    /// IAM password sign-in (`POST /v3/auth/tokens`): a token for 24 hours.
+    Password,
+    /// An access key pair: every request signed with SDK-HMAC-SHA256.
+    AccessKey,
+}
+
+impl SignInMethod {
+    /// Its name in the connection form.
+    pub fn label(self) -> &'static str {
+        match self {
+            SignInMethod::Token => "A token",
+            SignInMethod::Password => "IAM password sign-in",
+            SignInMethod::AccessKey => "Access key (AK/SK)",
+        }
+    }
 }
 
 /// The credentials a connection calls with.
@@ -42,21 +75,22 @@ pub enum Auth {
     AuthToken(String),
     /// `Authorization: Bearer <token>` (ByCloud).
     Bearer(String),
+    /// Every request signed with SDK-HMAC-SHA256; `project_id` is sent (and signed) as
+    /// `X-Project-Id`, as the vendor SDKs send it for project-scoped services.
+    Signed { key: AccessKey, project_id: Option<String> },
 }
 
 impl Auth {
-    /// The header this auth sends.
-    pub fn header(&self) -> (String, String) {
+    /// The secrets themselves (the token; the secret key and security token), so that
+    /// they can be scrubbed from anything shown.
+    pub fn secrets(&self) -> Vec<&str> {
         match self {
-            Auth::AuthToken(t) => ("X-Auth-Token".into(), t.clone()),
-            Auth::Bearer(t) => ("Authorization".into(), format!("Bearer {t}")),
-        }
-    }
-
-    /// The secret itself, so that it can be scrubbed from anything shown.
-    pub fn secret(&self) -> &str {
-        match self {
-            Auth::AuthToken(t) | Auth::Bearer(t) => t,
+            Auth::AuthToken(t) | Auth::Bearer(t) => vec![t.as_str()],
+            Auth::Signed { key, .. } => {
+                let mut out = vec![key.secret_key.as_str()];
+                out.extend(key.security_token.as_deref());
+                out
+            }
         }
     }
 }
@@ -69,6 +103,8 @@ pub struct ApiRequest {
     pub path: String,
     pub query: Vec<(String, String)>,
     pub headers: Vec<(String, String)>,
+    /// The body ("" for none).
+    pub body: String,
 }
 
 impl ApiRequest {
@@ -78,6 +114,18 @@ impl ApiRequest {
             path,
             query: Vec::new(),
             headers: Vec::new(),
+            body: String::new(),
+        }
+    }
+
+    /// A POST with a JSON body.
+    pub fn post_json(path: String, body: String) -> Self {
+        ApiRequest {
+            method: "POST",
+            path,
+            query: Vec::new(),
+            headers: vec![("Content-Type".into(), "application/json;charset=utf8".into())],
+            body,
         }
     }
 
@@ -95,8 +143,42 @@ impl ApiRequest {
         }
     }
 
-    pub fn with_auth(mut self, auth: &Auth) -> Self {
-        self.headers.push(auth.header());
+    /// The request with `auth`'s credentials at `now_ms` (Unix ms: the signing time of
+    /// an AK/SK signature; a token ignores it).
+    ///
+    /// A signature covers the path below the base URL (the path the service sees behind a
+    /// same-origin proxy, without the proxy's prefix), the query, the body, and only the
+    /// headers that reach the service unchanged: `X-Sdk-Date`, `X-Project-Id`,
+    /// `X-Security-Token` and `Content-Type` when sent — never `Host` or `User-Agent`.
+    pub fn authorize(mut self, auth: &Auth, now_ms: i64) -> Self {
+        match auth {
+            Auth::AuthToken(t) => self.headers.push(("X-Auth-Token".into(), t.clone())),
+            Auth::Bearer(t) => self.headers.push(("Authorization".into(), format!("Bearer {t}"))),
+            Auth::Signed { key, project_id } => {
+                if let Some(p) = project_id.as_deref().filter(|p| !p.is_empty()) {
+                    self.headers.push(("X-Project-Id".into(), p.to_string()));
+                }
+                let signed: Vec<(String, String)> = self
+                    .headers
+                    .iter()
+                    .filter(|(n, _)| ["content-type", "x-project-id"].contains(&n.to_ascii_lowercase().as_str()))
+                    .cloned()
+                    .collect();
+                let path = super::encoding::decode_path(&self.path);
+                let extra = sign(
+                    &Unsigned {
+                        method: self.method,
+                        path: &path,
+                        query: &self.query,
+                        headers: &signed,
+                        body: self.body.as_bytes(),
+                    },
+                    key,
+                    &sdk_date(now_ms),
+                );
+                self.headers.extend(extra);
+            }
+        }
         self
     }
 
@@ -135,13 +217,14 @@ mod tests {
 
     #[test]
     fn auth_headers() {
+        let headers = |auth: Auth| ApiRequest::get("/x".into()).authorize(&auth, 0).headers;
         assert_eq!(
-            Auth::AuthToken("t".into()).header(),
-            ("X-Auth-Token".into(), "t".into())
+            headers(Auth::AuthToken("t".into())),
+            [("X-Auth-Token".into(), "t".into())]
         );
         assert_eq!(
-            Auth::Bearer("t".into()).header(),
-            ("Authorization".into(), "Bearer t".into())
+            headers(Auth::Bearer("t".into())),
+            [("Authorization".into(), "Bearer t".into())]
         );
         assert_eq!(AuthScheme::Bearer.auth("t".into()), Auth::Bearer("t".into()));
         assert_eq!(AuthScheme::XAuthToken.auth("t".into()), Auth::AuthToken("t".into()));

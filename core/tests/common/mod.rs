@@ -20,6 +20,7 @@ pub fn call(
             path: req.path.clone(),
             query: req.query_string(),
             headers: req.headers.clone(),
+            body: req.body.clone(),
         },
         now,
     );

@@ -67,7 +67,7 @@ pub fn reference<S: ListService>(c: &cloudsim::Cloud, limit: u32, auth: &Auth) -
     let mut q = ListQuery::first(info).with_limit(limit);
     let mut out = Vec::new();
     loop {
-        let page = S::decode(&call(c, &S::request(&q, "proj").with_auth(auth))).unwrap();
+        let page = S::decode(&call(c, &S::request(&q, "proj").authorize(auth, 0))).unwrap();
         out.extend(S::rows(&page).iter().map(|r| S::row_id(r).to_owned()));
         match next(info, &q, &S::facts(&q, &page)) {
             Some(n) => q = n,
@@ -147,7 +147,7 @@ pub fn drive(
     for _ in 0..10_000 {
         for (id, q) in walk.next_requests(MAX_PARALLEL) {
             sent += 1;
-            let mut req = api.request(&q, "proj").with_auth(auth);
+            let mut req = api.request(&q, "proj").authorize(auth, 0);
             if opts.fail_request == Some(sent) {
                 req.headers.push(("X-Cloudsim-Fault".into(), "status=500".into()));
             }

@@ -1,7 +1,10 @@
 //! An error banner: what went wrong, the service's code and message, its request id,
-//! and for a rejected token a link to fix the connection.
+//! and for rejected credentials a link to fix them (a password connection's sign-in, or
+//! the settings).
 
-use crate::ui::links::settings_href;
+use crate::connection::SignInSettings;
+use crate::ui::links::{here, settings_href, sign_in_href};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use skyglass_core::http::ApiError;
 
@@ -36,7 +39,11 @@ pub fn ErrorBanner(
         ),
         ApiError::Aborted => (None, String::new(), None, None),
     };
+    let password = use_context::<AppState>()
+        .and_then(|s| s.connection(&connection_id))
+        .is_some_and(|c| matches!(c.sign_in, SignInSettings::Password { .. }));
     let edit_href = settings_href(&connection_id);
+    let sign_in = sign_in_href(&connection_id, &here());
     view! {
         <div class="error-banner" role="alert">
             <strong class="error-title">{title}</strong>
@@ -46,8 +53,11 @@ pub fn ErrorBanner(
             </p>
             {details.map(|d| view! { <p class="error-details">{d}</p> })}
             {request_id.map(|r| view! { <p class="error-request-id">"Request id: " <code>{r}</code></p> })}
-            {auth.then(|| view! {
-                <p>"Check or replace the token in " <a href=edit_href>"the connection's settings"</a> "."</p>
+            {(auth && password).then(|| view! {
+                <p>"The sign-in is no longer accepted. " <a class="button primary" href=sign_in>"Sign in again"</a></p>
+            })}
+            {(auth && !password).then(|| view! {
+                <p>"Check or replace the credentials in " <a href=edit_href>"the connection's settings"</a> "."</p>
             })}
             {stale.then(|| view! { <p class="error-stale">"The data below is from the last successful call."</p> })}
         </div>

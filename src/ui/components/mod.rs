@@ -16,6 +16,7 @@ pub mod pager;
 pub mod refresh_control;
 pub mod row_source;
 pub mod rows_table;
+pub mod session_banner;
 pub mod time_cell;
 pub mod unreadable_note;
 pub mod virtual_table;

@@ -1,7 +1,7 @@
 //! Renders a connection's view with a client for it, or says why there is none (no such
-//! connection, no token in this session).
+//! connection, no token or secret key in this session, a sign-in needed).
 
-use crate::ui::links::settings_href;
+use crate::ui::links::{here, settings_href, sign_in_href};
 use crate::ui::state::{AppState, ClientProblem};
 use crate::ui::transport::Client;
 use leptos::prelude::*;
@@ -30,6 +30,26 @@ where
                 <section class="notice" role="alert">
                     <h2>"Token needed"</h2>
                     <p>"This connection has no token in this browser session. " <a href=href>"Enter a token"</a> "."</p>
+                </section>
+            }
+            .into_any()
+        }
+        Err(ClientProblem::NoSecretKey) => {
+            let href = settings_href(&conn_id.get());
+            view! {
+                <section class="notice" role="alert">
+                    <h2>"Secret key needed"</h2>
+                    <p>"This connection signs its requests with an access key, and its secret key is not in this browser session. " <a href=href>"Enter the secret key"</a> "."</p>
+                </section>
+            }
+            .into_any()
+        }
+        Err(ClientProblem::SignInNeeded) => {
+            let href = sign_in_href(&conn_id.get(), &here());
+            view! {
+                <section class="notice" role="alert">
+                    <h2>"Sign in"</h2>
+                    <p>"This connection signs in with an IAM password, and it is not signed in (or its sign-in has expired). " <a class="button primary" href=href>"Sign in"</a></p>
                 </section>
             }
             .into_any()

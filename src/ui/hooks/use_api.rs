@@ -72,7 +72,7 @@ pub struct ApiCall<T: Send + Sync + 'static> {
     pub updated_at: RwSignal<Option<f64>>,
     /// Set while an automatic retry is scheduled after a 429 or a failure.
     pub retry: RwSignal<Option<RetryNotice>>,
-    /// The token was rejected: nothing is asked again until the user acts.
+    /// The credentials were rejected: nothing is asked again until the user acts.
     pub stopped: RwSignal<bool>,
     refresh: Trigger,
 }

@@ -1,9 +1,9 @@
 //! The connections page (also the landing page): every saved connection with its
 //! service, endpoint and token status, and links to open, edit or remove it.
 
-use crate::connection::Connection;
-use crate::ui::components::time_cell::clock_label;
-use crate::ui::links::{list_href, settings_href};
+use crate::connection::{Connection, SignInSettings};
+use crate::ui::components::time_cell::{clock_label, local_offset_minutes};
+use crate::ui::links::{list_href, settings_href, sign_in_href};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn ConnectionsPage() -> impl IntoView {
     let forget_all = move |_| {
         let ok = web_sys::window()
             .and_then(|w| {
-                w.confirm_with_message("Forget every token stored in this browser?")
+                w.confirm_with_message("Forget every token and secret key stored in this browser?")
                     .ok()
             })
             .unwrap_or(false);
@@ -27,15 +27,15 @@ pub fn ConnectionsPage() -> impl IntoView {
         <section class="connections">
             <h1>"Connections"</h1>
             <p class="lead">
-                "Each connection is one endpoint of one service. Tokens stay in this browser tab unless you ask to remember them."
+                "Each connection is one endpoint of one service. Tokens and secret keys stay in this browser tab unless you ask to remember them; passwords are never stored."
             </p>
             <p class="connections-actions">
                 <a class="button primary" href="/connections/new">"Add a connection"</a>
                 <button type="button" class="danger" on:click=forget_all>"Forget all tokens"</button>
             </p>
-            {move || forgotten.get().then(|| view! { <p class="notice" role="status">"Every token is forgotten on this device."</p> })}
+            {move || forgotten.get().then(|| view! { <p class="notice" role="status">"Every token and secret key is forgotten on this device."</p> })}
             <ul class="connection-list">
-                <For each=move || state.connections() key=|c| (c.id.clone(), c.name.clone(), c.service.clone(), c.base_url.clone(), c.project_id.clone(), c.remember_token) let:conn>
+                <For each=move || state.connections() key=|c| serde_json::to_string(c).unwrap_or_default() let:conn>
                     <ConnectionCard conn/>
                 </For>
             </ul>
@@ -48,9 +48,9 @@ pub fn ConnectionsPage() -> impl IntoView {
 fn ConnectionCard(conn: Connection) -> impl IntoView {
     let state = AppState::expect();
     let id = conn.id.clone();
-    let has_token = {
+    let secret = {
         let conn = conn.clone();
-        move || state.token(&conn).is_some_and(|t| !t.is_empty())
+        move || state.secret(&conn).filter(|s| s.usable_for(&conn.sign_in))
     };
     let endpoint = if conn.demo {
         "Simulated inside this page".to_string()
@@ -60,13 +60,36 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
     let token_note = {
         let remember = conn.remember_token;
         let demo = conn.demo;
-        move || match (demo, has_token(), remember) {
-            (true, _, _) => "no token needed",
-            (false, true, true) => "token remembered on this device",
-            (false, true, false) => "token kept for this tab",
-            (false, false, _) => "no token in this tab",
+        let sign_in = conn.sign_in.clone();
+        move || {
+            let secret = secret();
+            let kept = if remember {
+                "remembered on this device"
+            } else {
+                "kept for this tab"
+            };
+            match (&sign_in, secret) {
+                _ if demo => "no token needed".to_string(),
+                (SignInSettings::Token, Some(_)) => format!("token {kept}"),
+                (SignInSettings::Token, None) => "no token in this tab".into(),
+                (SignInSettings::AccessKey { access_key }, Some(_)) => {
+                    format!("signs with access key {access_key}; secret key {kept}")
+                }
+                (SignInSettings::AccessKey { .. }, None) => "no secret key in this tab".into(),
+                (SignInSettings::Password { user, .. }, Some(s)) => match s.expires_at_ms {
+                    Some(e) if e <= js_sys::Date::now() => format!("sign-in of {user} expired"),
+                    Some(e) => format!(
+                        "signed in as {user} until {}",
+                        skyglass_core::timefmt::absolute(e as i64, local_offset_minutes())
+                    ),
+                    None => format!("signed in as {user}"),
+                },
+                (SignInSettings::Password { user, .. }, None) => format!("not signed in (IAM user {user})"),
+            }
         }
     };
+    let sign_in_link = matches!(conn.sign_in, SignInSettings::Password { .. })
+        .then(|| view! { <a class="button" href=sign_in_href(&id, &list_href(&id))>"Sign in"</a> });
     let reach_id = id.clone();
     let reach = Memo::new(move |_| state.reach(&reach_id));
     let reach_state = move || match reach.get() {
@@ -115,6 +138,7 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
             </div>
             <div class="connection-actions">
                 <a class="button" href=list_href(&id)>"Open"</a>
+                {sign_in_link}
                 {(!conn.demo).then(|| view! { <a class="button" href=settings_href(&id)>"Edit"</a> })}
                 <button type="button" class="danger" on:click=remove>"Remove"</button>
             </div>

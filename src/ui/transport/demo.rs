@@ -10,12 +10,41 @@ mod inside {
 
     const DEMO_EPOCH_MS: i64 = 1_767_225_600_000; // 2026-01-01T00:00Z: ids stay stable across reloads
 
+    /// The Demo cloud's IAM: account `demo`, users `demo-user` and `mfa-user` (virtual MFA,
+    /// user id `demo-mfa-user-id`), both with this password. Simulated: nothing secret.
+    pub const DEMO_PASSWORD: &str = "demo-password";
+    /// The MFA code `mfa-user` signs in with.
+    pub const DEMO_MFA_CODE: &str = "123456";
+    /// The Demo cloud's access key pair (simulated: nothing secret).
+    pub const DEMO_ACCESS_KEY: &str = "DEMOACCESSKEY";
+    pub const DEMO_SECRET_KEY: &str = "demo-secret-key";
+
+    fn user(name: &str, id: &str, mfa: Option<&str>) -> cloudsim::IamUser {
+        cloudsim::IamUser {
+            domain: "demo".into(),
+            name: name.into(),
+            password: DEMO_PASSWORD.into(),
+            id: id.into(),
+            mfa_passcode: mfa.map(Into::into),
+            token_ttl_ms: None,
+        }
+    }
+
     thread_local! {
         static CLOUD: Rc<cloudsim::Cloud> = Rc::new(cloudsim::Cloud::new(cloudsim::Config {
             instances: 240,
             seed: 2026,
             token: DEMO_TOKEN.into(),
             project_id: DEMO_PROJECT.into(),
+            users: vec![
+                user("demo-user", "demo-user-id", None),
+                user("mfa-user", "demo-mfa-user-id", Some(DEMO_MFA_CODE)),
+            ],
+            access_keys: vec![cloudsim::KeyPair {
+                access_key: DEMO_ACCESS_KEY.into(),
+                secret_key: DEMO_SECRET_KEY.into(),
+                security_token: None,
+            }],
             start_ms: js_sys::Date::now() as i64,
             epoch_ms: Some(DEMO_EPOCH_MS),
             ..cloudsim::Config::default()
@@ -42,7 +71,8 @@ mod inside {
         CALLS.with(|c| c.borrow().iter().filter(|q| q.contains(needle)).count())
     }
 
-    pub fn send(req: &ApiRequest) -> Result<ApiResponse, ApiError> {
+    /// Asks the Demo cloud; also returns the `X-Subject-Token` of a sign-in's answer.
+    pub fn send(req: &ApiRequest) -> Result<(ApiResponse, Option<String>), ApiError> {
         CALLS.with(|c| {
             let mut log = c.borrow_mut();
             if log.len() >= 1_000 {
@@ -55,6 +85,13 @@ mod inside {
             path: req.path.clone(),
             query: req.query_string(),
             headers: req.headers.clone(),
+            body: req.body.clone(),
+        };
+        let subject_token = |resp: &cloudsim::Response| {
+            resp.headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("x-subject-token"))
+                .map(|(_, v)| v.clone())
         };
         let resp = cloud().handle(&sim_req, js_sys::Date::now() as i64);
         let retry_after = resp
@@ -62,11 +99,15 @@ mod inside {
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
             .map(|(_, v)| v.clone());
-        Ok(ApiResponse {
-            status: resp.status,
-            retry_after,
-            body: resp.body,
-        })
+        let token = subject_token(&resp);
+        Ok((
+            ApiResponse {
+                status: resp.status,
+                retry_after,
+                body: resp.body,
+            },
+            token,
+        ))
     }
 }
 
@@ -79,7 +120,7 @@ mod absent {
     pub fn imagesearch_names() -> Vec<String> {
         Vec::new()
     }
-    pub fn send(_: &ApiRequest) -> Result<ApiResponse, ApiError> {
+    pub fn send(_: &ApiRequest) -> Result<(ApiResponse, Option<String>), ApiError> {
         Err(ApiError::Network(
             "this build has no Demo cloud (built without the `demo` feature)".into(),
         ))

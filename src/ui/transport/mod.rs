@@ -4,4 +4,4 @@
 mod client;
 pub mod demo;
 
-pub use client::Client;
+pub use client::{sign_in, Client};
