@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 
-.PHONY: serve test test-native test-browser test-e2e cloudsim lint
+.PHONY: serve test test-native test-browser test-e2e test-nginx deploy-build cloudsim lint
 
 ## Quick start 1: set up and serve the app, with its Demo connection, on http://127.0.0.1:8080
 serve:
@@ -19,10 +19,22 @@ test-native:
 	cargo test --workspace
 
 test-browser:
-	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services --test browser_auth
 
 test-e2e:
 	scripts/test.sh e2e
+
+## Only the deployment's end-to-end suite: deploy/build.sh, then Playwright against nginx
+test-nginx:
+	scripts/setup.sh test
+	scripts/test.sh nginx
+
+## The production build for nginx (deploy/): hashed names, the production CSP, .br and .gz
+## beside every file. `make deploy-build DEPLOY_DIR=/srv/skyglass` writes elsewhere than dist/.
+DEPLOY_DIR ?= dist
+deploy-build:
+	scripts/setup.sh deploy
+	deploy/build.sh $(DEPLOY_DIR)
 
 ## A cloudsim server alone on http://127.0.0.1:8787 (reached from the app at /proxy/cloudsim)
 cloudsim:

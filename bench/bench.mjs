@@ -602,6 +602,23 @@ for (const sig of ["SIGINT", "SIGTERM"])
     process.exit(130);
   });
 
+/** bench/baseline/ as served: a copy in bench/out/baseline whose page links the app's own
+ *  stylesheet, whose name carries a content hash (main-<hash>.css: read from the build's
+ *  index.html). */
+function baselineDir() {
+  const html = fs.readFileSync(path.join(OUT, "app/index.html"), "utf8");
+  const css = /<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/.exec(html)?.[1];
+  if (!css) throw new Error("bench/out/app/index.html links no stylesheet");
+  const dir = path.join(OUT, "baseline");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(path.join(ROOT, "bench/baseline"), dir, { recursive: true });
+  const page = path.join(dir, "index.html");
+  const text = fs.readFileSync(page, "utf8");
+  if (!text.includes('href="/main.css"')) throw new Error('bench/baseline/index.html no longer links "/main.css"');
+  fs.writeFileSync(page, text.replace('href="/main.css"', `href="${css}"`));
+  return dir;
+}
+
 async function step(label, fn) {
   const t0 = Date.now();
   log(`${label}…`);
@@ -637,7 +654,7 @@ async function main() {
   server = await startServer({
     mounts: [
       { prefix: "/", dir: path.join(OUT, "app"), spa: true },
-      { prefix: "/__bench/baseline/", dir: path.join(ROOT, "bench/baseline") },
+      { prefix: "/__bench/baseline/", dir: baselineDir() },
       { prefix: "/__bench/decode/", dir: path.join(OUT, "decode") },
     ],
     proxies: ports,

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Skyglass needs on a fresh machine, and skips what is already there.
 #   scripts/setup.sh build   wasm32 target, trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt
-#   scripts/setup.sh test    the above, plus Debian chromium + chromedriver and the e2e test packages
+#   scripts/setup.sh deploy  the build tools, plus what deploy/ uses: Debian nginx, its
+#                            brotli_static module, brotli and zopfli
+#   scripts/setup.sh test    all of the above, plus Debian chromium + chromedriver and the e2e
+#                            test packages
 # Idempotent: run it as often as you like. Needs only crates.io, npm and Debian's archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,14 +41,54 @@ setup_build() {
   fi
 }
 
-setup_test() {
+# Debian packages not installed yet, of those named.
+missing_debs() {
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -q '^install ok installed$' || echo "$pkg"
+  done
+}
+
+# Installs Debian packages (apt-get update once per run, before the first install).
+APT_UPDATED=""
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  if [ -z "$APT_UPDATED" ]; then
+    $sudo apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# deploy/build.sh precompresses with brotli and zopfli; the deployment test
+# (tests/e2e/nginx/) runs Debian's nginx, with brotli_static, from a config of its own on
+# 127.0.0.1.
+setup_deploy() {
   setup_build
+  local debs
+  debs=$(missing_debs nginx libnginx-mod-http-brotli-static brotli zopfli)
+  if [ -n "$debs" ]; then
+    log "installing Debian" $debs
+    # Without a policy-rc.d (Docker images have one) the nginx package would start the
+    # system's nginx on port 80: forbid service starts for the time of the install.
+    local policy=/usr/sbin/policy-rc.d sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    if [ ! -e "$policy" ]; then
+      printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+      $sudo chmod 755 "$policy"
+      trap "$sudo rm -f $policy" EXIT
+    fi
+    # shellcheck disable=SC2086
+    apt_install $debs
+  fi
+}
+
+setup_test() {
+  setup_deploy
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     log "installing Debian chromium and chromium-driver"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt_install chromium chromium-driver
   fi
   if [ ! -d tests/e2e/node_modules/@playwright/test ]; then
     log "installing the end-to-end test packages (Playwright, driving Debian's chromium)"
@@ -55,7 +98,8 @@ setup_test() {
 
 case "${1:-}" in
   build) setup_build ;;
+  deploy) setup_deploy ;;
   test) setup_test ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  *) echo "usage: $0 build|deploy|test" >&2; exit 2 ;;
 esac
 log "ready"

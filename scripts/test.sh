@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the three test layers. Assumes scripts/setup.sh test has run (make test does both).
 #   scripts/test.sh          all layers: native, browser, end to end
-#   scripts/test.sh e2e      only the end-to-end layer
+#   scripts/test.sh e2e      only the end-to-end layer (trunk serve, then the deployment)
+#   scripts/test.sh nginx    only the deployment: deploy/build.sh, then Playwright against nginx
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -14,10 +15,17 @@ if [ "$layers" = all ]; then
   step "native: cargo test --workspace (API layer, cursors, lifecycle, cloudsim)"
   cargo test --workspace
   step "browser: wasm-bindgen-test in headless Chromium (components against the in-page cloudsim)"
-  cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services
+  cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services --test browser_auth
 fi
 
-step "end to end: build the release app and cloudsim, then Playwright in headless Chromium"
-trunk build --offline --release
+if [ "$layers" != nginx ]; then
+  step "end to end: build the release app and cloudsim, then Playwright in headless Chromium"
+  trunk build --offline --release
+  cargo build --release -p cloudsim
+  (cd tests/e2e && npx playwright test)
+fi
+
+step "deployment: deploy/build.sh target/deploy-dist, then Playwright against nginx serving it (deploy/nginx/)"
+deploy/build.sh target/deploy-dist
 cargo build --release -p cloudsim
-(cd tests/e2e && npx playwright test)
+(cd tests/e2e && npx playwright test -c nginx/playwright.config.ts)
