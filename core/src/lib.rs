@@ -19,6 +19,7 @@
 //! compiled here, not in the caller.
 
 pub mod auth;
+pub mod export;
 pub mod http;
 pub mod lenient;
 pub mod load_all;

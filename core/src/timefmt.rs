@@ -81,6 +81,16 @@ pub fn cell(raw: &str, now_ms: i64, offset_minutes: i32) -> (String, String) {
     }
 }
 
+/// `YYYYMMDDTHHMMSSZ` (UTC) for a Unix time in milliseconds, as X-Sdk-Date and export file
+/// names write it; "" outside the years 0–9999.
+pub fn compact_utc(unix_ms: i64) -> String {
+    let Ok(t) = OffsetDateTime::from_unix_timestamp(unix_ms.div_euclid(1000)) else {
+        return String::new();
+    };
+    t.format(format_description!("[year][month][day]T[hour][minute][second]Z"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,6 +48,11 @@ for (const size of SIZES) {
     await page.goto("/c/demo-ecs");
     await list.waitLoaded();
     await shot("9-ecs");
+    await page.locator("details.export-menu summary").click();
+    await expect(page.getByLabel("Format")).toBeVisible();
+    // The menu where it opens: the viewport, not the whole page.
+    await page.screenshot({ path: `screenshots/${size.name}-9c-export-menu.png` });
+    await page.locator("details.export-menu summary").click();
     await list.rows.first().locator("td.cell-name a").click();
     await expect(page.getByRole("heading", { name: "Security groups" })).toBeVisible();
     await shot("9b-ecs-details");

@@ -178,9 +178,5 @@ pub fn sign(req: &Unsigned, key: &AccessKey, date: &str) -> Vec<(String, String)
 
 /// `YYYYMMDDTHHMMSSZ` for a Unix time in milliseconds (UTC); "" outside the years 0–9999.
 pub fn sdk_date(unix_ms: i64) -> String {
-    let Ok(t) = time::OffsetDateTime::from_unix_timestamp(unix_ms.div_euclid(1000)) else {
-        return String::new();
-    };
-    let fmt = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
-    t.format(fmt).unwrap_or_default()
+    crate::timefmt::compact_utc(unix_ms)
 }

@@ -5,6 +5,7 @@
 //! knows the service: the rows come through a [`RowSource`], the columns as specs.
 
 use crate::ui::components::anomalies::AnomalyNotes;
+use crate::ui::components::export_menu::{ExportChoice, ExportMenu};
 use crate::ui::components::refresh_control::RetryBanner;
 use crate::ui::components::row_source::RowSource;
 use crate::ui::components::virtual_table::{HrefFn, VirtualTable};
@@ -32,6 +33,10 @@ pub fn LoadAllPanel(
     /// "Back to pages" (the walk is cancelled first).
     #[prop(into)]
     on_back: Callback<()>,
+    /// The connection's name and the service's key (export file names).
+    #[prop(into)]
+    connection: String,
+    service: &'static str,
 ) -> impl IntoView {
     let table = StoredValue::new_local(ShownRows::new());
     let version = RwSignal::new(0_u64);
@@ -97,6 +102,41 @@ pub fn LoadAllPanel(
             .filter(|a| !a.stops_paging())
             .collect::<Vec<_>>()
     });
+    let export_columns = StoredValue::new(columns.clone());
+    let export = move |all: bool| {
+        Rc::new(move |format| {
+            let text = export_columns.with_value(|cols| {
+                let cols: Vec<_> = cols.iter().map(|(i, c)| (*i, c)).collect();
+                source.with_value(|s| {
+                    let rows = s.rows();
+                    // Everything in the order it was loaded, or what the filter and sort show.
+                    let positions: Vec<usize> = if all {
+                        (0..rows.len()).collect()
+                    } else {
+                        table.with_value(|t| t.shown().to_vec())
+                    };
+                    skyglass_core::export::write(format, &*rows, &cols, &positions)
+                })
+            });
+            Some(text)
+        }) as Rc<dyn Fn(skyglass_core::export::Format) -> Option<String>>
+    };
+    let rows_label = |what: &'static str, n: usize| format!("{what} ({n} row{})", if n == 1 { "" } else { "s" });
+    let choices = vec![
+        ExportChoice {
+            label: Signal::derive(move || {
+                version.track();
+                rows_label("The rows shown", table.with_value(|t| t.shown().len()))
+            }),
+            what: Signal::stored("shown".to_string()),
+            write: export(false),
+        },
+        ExportChoice {
+            label: Signal::derive(move || rows_label("Everything loaded", loaded.get())),
+            what: Signal::stored("loaded".to_string()),
+            write: export(true),
+        },
+    ];
     view! {
         <div class="load-all" data-load-state=move || state.get().as_str()>
             <div class="load-all-bar">
@@ -120,6 +160,7 @@ pub fn LoadAllPanel(
                     on:input=on_filter
                 />
                 <span class="vtable-count" aria-live="polite">{count}</span>
+                <ExportMenu connection service choices/>
             </div>
             <VirtualTable
                 source

@@ -8,6 +8,7 @@ pub mod clamped_text;
 pub mod connection_heading;
 pub mod details_view;
 pub mod error_banner;
+pub mod export_menu;
 pub mod filter_bar;
 pub mod grid_rows;
 pub mod load_all_panel;

@@ -77,7 +77,7 @@ pub fn LoadedList(
         }
     });
     view! {
-        <LoadAllPanel run source columns href scope on_open on_back/>
+        <LoadAllPanel run source columns href scope on_open on_back connection=client.conn.name.clone() service=api.info().key/>
         <UnreadableNote reasons/>
         {panel}
     }

@@ -6,6 +6,7 @@ use crate::ui::components::anomalies::AnomalyNotes;
 use crate::ui::components::call_banners::CallBanners;
 use crate::ui::components::connection_heading::ConnectionHeading;
 use crate::ui::components::details_view::DetailsPanel;
+use crate::ui::components::export_menu::{ExportChoice, ExportMenu};
 use crate::ui::components::filter_bar::FilterBar;
 use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::{NumberedPager, Pager};
@@ -93,6 +94,22 @@ pub fn PagedList(
         go(q.restart(list, q.limit, filters));
     });
     let columns: Vec<_> = api.columns().into_iter().enumerate().filter(|(_, c)| c.shown).collect();
+    let export_columns = columns.clone();
+    let this_page = ExportChoice {
+        label: Signal::derive(move || {
+            let n = data.with(|d| d.as_ref().map_or(0, |p| p.len()));
+            format!("This page ({n} row{})", if n == 1 { "" } else { "s" })
+        }),
+        what: Signal::derive(move || format!("page-{}", query.with(ListQuery::page_number))),
+        write: Rc::new(move |format| {
+            data.with_untracked(|d| {
+                let page = d.as_ref()?;
+                let cols: Vec<_> = export_columns.iter().map(|(i, c)| (*i, c)).collect();
+                let positions: Vec<usize> = (0..page.len()).collect();
+                Some(skyglass_core::export::write(format, &**page, &cols, &positions))
+            })
+        }),
+    };
     let href = StoredValue::new_local(row_href(&*api, conn_id.clone(), query));
     let context = Signal::derive(move || query.with(ListQuery::to_url_query));
     let stale = Signal::derive(move || call.error.with(Option::is_some));
@@ -158,6 +175,7 @@ pub fn PagedList(
                 {at_once.then(|| view! { <FilterBar info query on_filters/> })}
                 <PageSizeSelect sizes=list.page_sizes value=Signal::derive(move || query.with(|q| q.limit)) on_change=set_limit/>
                 <button type="button" on:click=move |_| on_load_all.run(())>"Load all pages"</button>
+                <ExportMenu connection=client.conn.name.clone() service=info.key choices=vec![this_page]/>
                 <span class="spacer"></span>
                 <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh() interval/>
             </div>
