@@ -97,7 +97,7 @@ pub enum CallOutcome {
     RateLimited { retry_after_ms: Option<u64> },
     /// 5xx, timeout, network, malformed body: retry with backoff.
     Failed,
-    /// The credentials were rejected: never retry with it.
+    /// The credentials were rejected: never retry with them.
     AuthRejected,
 }
 
