@@ -199,16 +199,7 @@ impl Connection {
 /// Makes a URL-safe id from a name that is not already taken (never one a Demo
 /// connection uses).
 pub fn new_id(name: &str, taken: &[String]) -> String {
-    let mut base: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    base.truncate(40);
+    let mut base = skyglass_core::http::slug(name, 40);
     if base.is_empty() || base.starts_with("demo") {
         base = "conn".into();
     }

@@ -78,15 +78,21 @@ impl Secret {
         }
     }
 
-    fn has_token(&self) -> bool {
-        self.token.as_deref().is_some_and(|t| !t.trim().is_empty())
+    /// The token, if there is one that is not blank.
+    fn present_token(&self) -> Option<&str> {
+        self.token.as_deref().filter(|t| !t.trim().is_empty())
+    }
+
+    /// The secret key, if there is one.
+    fn present_secret_key(&self) -> Option<&str> {
+        self.secret_key.as_deref().filter(|k| !k.is_empty())
     }
 
     /// Whether it holds what `settings` calls with.
     pub fn usable_for(&self, settings: &SignInSettings) -> bool {
         match settings {
-            SignInSettings::Token | SignInSettings::Password { .. } => self.has_token(),
-            SignInSettings::AccessKey { .. } => self.secret_key.as_deref().is_some_and(|k| !k.is_empty()),
+            SignInSettings::Token | SignInSettings::Password { .. } => self.present_token().is_some(),
+            SignInSettings::AccessKey { .. } => self.present_secret_key().is_some(),
         }
     }
 
@@ -256,31 +262,24 @@ impl AppState {
     pub fn client(&self, conn_id: &str) -> Result<Client, ClientProblem> {
         let conn = self.connection(conn_id).ok_or(ClientProblem::NoSuchConnection)?;
         let secret = self.secret(&conn).unwrap_or_default();
+        let token = secret.present_token().map(str::to_string);
         let auth = match &conn.sign_in {
             SignInSettings::Token if conn.demo => conn.auth(DEMO_TOKEN.into()),
-            SignInSettings::Token => match secret.token.filter(|t| !t.trim().is_empty()) {
-                Some(t) => conn.auth(t),
-                None => return Err(ClientProblem::NoToken),
-            },
-            SignInSettings::Password { .. } => {
-                if secret.expired(js_sys::Date::now()) {
-                    return Err(ClientProblem::SignInNeeded);
-                }
-                match secret.token.filter(|t| !t.trim().is_empty()) {
-                    Some(t) => conn.auth(t),
-                    None => return Err(ClientProblem::SignInNeeded),
-                }
+            SignInSettings::Token => conn.auth(token.ok_or(ClientProblem::NoToken)?),
+            SignInSettings::Password { .. } if secret.expired(js_sys::Date::now()) => {
+                return Err(ClientProblem::SignInNeeded)
             }
-            SignInSettings::AccessKey { access_key } => match secret.secret_key.filter(|k| !k.is_empty()) {
-                Some(secret_key) => Auth::Signed {
-                    key: AccessKey {
-                        access_key: access_key.trim().to_string(),
-                        secret_key,
-                        security_token: secret.security_token.filter(|t| !t.is_empty()),
-                    },
-                    project_id: Some(conn.project_id.clone()).filter(|p| !p.is_empty()),
+            SignInSettings::Password { .. } => conn.auth(token.ok_or(ClientProblem::SignInNeeded)?),
+            SignInSettings::AccessKey { access_key } => Auth::Signed {
+                key: AccessKey {
+                    access_key: access_key.trim().to_string(),
+                    secret_key: secret
+                        .present_secret_key()
+                        .ok_or(ClientProblem::NoSecretKey)?
+                        .to_string(),
+                    security_token: secret.security_token.clone().filter(|t| !t.is_empty()),
                 },
-                None => return Err(ClientProblem::NoSecretKey),
+                project_id: Some(conn.project_id.clone()).filter(|p| !p.is_empty()),
             },
         };
         Ok(Client { conn, auth })

@@ -188,12 +188,7 @@ pub fn read_answer(
     resp: Result<ApiResponse, ApiError>,
     subject_token: Option<String>,
 ) -> Result<SignedIn, SignInFailure> {
-    let scrub = |mut e: ApiError| {
-        for s in sign_in.secrets() {
-            e = e.redact(s);
-        }
-        e
-    };
+    let scrub = |e: ApiError| e.redact_all(&sign_in.secrets());
     let resp = resp.map_err(|e| SignInFailure::Failed(scrub(e)))?;
     if !(200..300).contains(&resp.status) {
         let e = scrub(decode_error(&resp));

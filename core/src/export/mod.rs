@@ -87,28 +87,12 @@ fn json_text(rows: &dyn Rows, columns: &Columns, positions: &[usize]) -> String 
 /// A file name that says the connection, the service and the time (UTC), with only
 /// characters every file system takes: `skyglass-prod-east-clouddc-20261202T013000Z.csv`.
 pub fn file_name(connection: &str, service: &str, what: &str, unix_ms: i64, format: Format) -> String {
-    let safe = |s: &str| {
-        let cleaned: String = s
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        let parts: Vec<&str> = cleaned.split('-').filter(|p| !p.is_empty()).collect();
-        let mut joined = parts.join("-");
-        joined.truncate(40);
-        joined
-    };
-    let stamp = crate::timefmt::compact_utc(unix_ms);
-    let parts: Vec<String> = ["skyglass", connection, service, what, &stamp]
+    let mut parts: Vec<String> = ["skyglass", connection, service, what]
         .iter()
-        .map(|p| if *p == stamp.as_str() { p.to_string() } else { safe(p) })
+        .map(|p| crate::http::slug(p, 40))
         .filter(|p| !p.is_empty())
         .collect();
+    parts.push(crate::timefmt::compact_utc(unix_ms));
     format!("{}.{}", parts.join("-"), format.extension())
 }
 

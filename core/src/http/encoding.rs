@@ -34,6 +34,19 @@ pub fn decode_path(path: &str) -> String {
         .into_owned()
 }
 
+/// `s` lowercased with every run of other characters than ASCII letters and digits made
+/// one `-`, none at either end, at most `max` bytes: a connection id, a part of a file name.
+pub fn slug(s: &str, max: usize) -> String {
+    let mut out = s
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    out.truncate(max);
+    out
+}
+
 /// Encodes `key=value` pairs joined by `&` (no leading `?`).
 pub fn encode_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
     pairs

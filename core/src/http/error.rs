@@ -89,6 +89,11 @@ impl ApiError {
         }
     }
 
+    /// [`ApiError::redact`] for each of `secrets`.
+    pub fn redact_all(self, secrets: &[&str]) -> Self {
+        secrets.iter().fold(self, |e, s| e.redact(s))
+    }
+
     /// Replaces every occurrence of `secret` in the error's text (a server may echo it).
     pub fn redact(self, secret: &str) -> Self {
         if secret.is_empty() {

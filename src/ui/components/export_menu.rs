@@ -18,6 +18,11 @@ pub struct ExportChoice {
     pub write: Rc<dyn Fn(Format) -> Option<String>>,
 }
 
+/// An export button's label: "This page (25 rows)".
+pub fn rows_label(what: &str, n: usize) -> String {
+    format!("{what} ({n} row{})", if n == 1 { "" } else { "s" })
+}
+
 /// Downloads `text` as `name`.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

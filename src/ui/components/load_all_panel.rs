@@ -5,7 +5,7 @@
 //! knows the service: the rows come through a [`RowSource`], the columns as specs.
 
 use crate::ui::components::anomalies::AnomalyNotes;
-use crate::ui::components::export_menu::{ExportChoice, ExportMenu};
+use crate::ui::components::export_menu::{rows_label, ExportChoice, ExportMenu};
 use crate::ui::components::refresh_control::RetryBanner;
 use crate::ui::components::row_source::RowSource;
 use crate::ui::components::virtual_table::{HrefFn, VirtualTable};
@@ -121,7 +121,6 @@ pub fn LoadAllPanel(
             Some(text)
         }) as Rc<dyn Fn(skyglass_core::export::Format) -> Option<String>>
     };
-    let rows_label = |what: &'static str, n: usize| format!("{what} ({n} row{})", if n == 1 { "" } else { "s" });
     let choices = vec![
         ExportChoice {
             label: Signal::derive(move || {

@@ -40,7 +40,7 @@ impl Client {
                 .await
                 .map(|(resp, _)| resp)
         };
-        result.map_err(|e| redact(e, &self.auth.secrets()))
+        result.map_err(|e| e.redact_all(&self.auth.secrets()))
     }
 }
 
@@ -59,13 +59,6 @@ pub async fn sign_in(conn: &Connection, iam_url: &str, sign_in: &SignIn) -> Resu
         Err(e) => (Err(e), None),
     };
     read_answer(sign_in, resp, token)
-}
-
-fn redact(mut e: ApiError, secrets: &[&str]) -> ApiError {
-    for s in secrets {
-        e = e.redact(s);
-    }
-    e
 }
 
 /// Sends `req` below `base`; also returns the value of response header `wanted`.

@@ -6,7 +6,7 @@ use crate::ui::components::anomalies::AnomalyNotes;
 use crate::ui::components::call_banners::CallBanners;
 use crate::ui::components::connection_heading::ConnectionHeading;
 use crate::ui::components::details_view::DetailsPanel;
-use crate::ui::components::export_menu::{ExportChoice, ExportMenu};
+use crate::ui::components::export_menu::{rows_label, ExportChoice, ExportMenu};
 use crate::ui::components::filter_bar::FilterBar;
 use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::{NumberedPager, Pager};
@@ -96,10 +96,7 @@ pub fn PagedList(
     let columns: Vec<_> = api.columns().into_iter().enumerate().filter(|(_, c)| c.shown).collect();
     let export_columns = columns.clone();
     let this_page = ExportChoice {
-        label: Signal::derive(move || {
-            let n = data.with(|d| d.as_ref().map_or(0, |p| p.len()));
-            format!("This page ({n} row{})", if n == 1 { "" } else { "s" })
-        }),
+        label: Signal::derive(move || rows_label("This page", data.with(|d| d.as_ref().map_or(0, |p| p.len())))),
         what: Signal::derive(move || format!("page-{}", query.with(ListQuery::page_number))),
         write: Rc::new(move |format| {
             data.with_untracked(|d| {
