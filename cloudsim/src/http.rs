@@ -54,6 +54,16 @@ impl Response {
     }
 }
 
+impl Response {
+    /// The value of response header `name` (case-insensitive), as sent.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
 /// The first value of header `name` (case-insensitive), trimmed.
 pub fn header<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
     req.headers

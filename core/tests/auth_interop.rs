@@ -94,11 +94,7 @@ fn a_password_sign_in_gets_a_token_every_huawei_service_takes() {
     };
     let resp = c.handle(&sim, NOW);
     assert_eq!(resp.status, 201, "{}", resp.body);
-    let header = resp
-        .headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("X-Subject-Token"))
-        .map(|(_, v)| v.clone());
+    let header = resp.header("X-Subject-Token").map(str::to_string);
     let answer = skyglass_core::http::ApiResponse {
         status: resp.status,
         retry_after: None,

@@ -59,10 +59,7 @@ pub fn is_hex32(s: &str) -> bool {
 
 /// The value of header `name` (case-insensitive).
 pub fn header<'a>(resp: &'a Response, name: &str) -> Option<&'a str> {
-    resp.headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
+    resp.header(name)
 }
 
 /// Sends `req` at `now_ms`; returns the status and the parsed body.

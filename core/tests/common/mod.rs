@@ -24,11 +24,7 @@ pub fn call(
         },
         now,
     );
-    let retry_after = resp
-        .headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
-        .map(|(_, v)| v.clone());
+    let retry_after = resp.header("retry-after").map(str::to_string);
     skyglass_core::http::ApiResponse {
         status: resp.status,
         retry_after,

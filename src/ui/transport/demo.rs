@@ -87,19 +87,9 @@ mod inside {
             headers: req.headers.clone(),
             body: req.body.clone(),
         };
-        let subject_token = |resp: &cloudsim::Response| {
-            resp.headers
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case("x-subject-token"))
-                .map(|(_, v)| v.clone())
-        };
         let resp = cloud().handle(&sim_req, js_sys::Date::now() as i64);
-        let retry_after = resp
-            .headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
-            .map(|(_, v)| v.clone());
-        let token = subject_token(&resp);
+        let retry_after = resp.header("retry-after").map(str::to_string);
+        let token = resp.header("x-subject-token").map(str::to_string);
         Ok((
             ApiResponse {
                 status: resp.status,
