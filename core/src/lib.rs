@@ -21,12 +21,17 @@
 pub mod auth;
 pub mod export;
 pub mod http;
+pub mod keys;
 pub mod lenient;
 pub mod load_all;
+pub mod overview;
 pub mod paging;
 pub mod poll;
+pub mod prefs;
 pub mod service;
 pub mod services;
 pub mod state;
 pub mod table;
+#[cfg(test)]
+pub mod test_pages;
 pub mod timefmt;

@@ -2,7 +2,7 @@
 //! injection), unicode, the byte order mark, JSON, and file names.
 
 use super::*;
-use crate::service::Cell;
+use crate::service::{Cell, Meaning};
 use crate::state::StateInfo;
 use crate::table::SortKey;
 
@@ -43,12 +43,14 @@ const NAME: ColumnSpec = ColumnSpec {
     title: "Name",
     width: 200,
     shown: true,
+    meaning: Meaning::Other,
 };
 const TAGS: ColumnSpec = ColumnSpec {
     key: "tags",
     title: "Tags",
     width: 200,
     shown: true,
+    meaning: Meaning::Other,
 };
 
 fn rows() -> Fixed {

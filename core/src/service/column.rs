@@ -15,6 +15,36 @@ pub struct ColumnSpec {
     pub width: u16,
     /// Shown unless the user hides it.
     pub shown: bool,
+    /// What it means across services (the all-instances table's columns).
+    pub meaning: Meaning,
+}
+
+/// What a column means whatever the service: the columns every instance list has, which
+/// the all-instances table shows side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Meaning {
+    Name,
+    Id,
+    State,
+    /// The instance's IP addresses (private or public, as the service lists them).
+    Addresses,
+    Created,
+    Tags,
+    /// A column of this service's own.
+    Other,
+}
+
+impl Meaning {
+    /// The meanings every service's list shares, in the order the all-instances table
+    /// shows them.
+    pub const COMMON: [Meaning; 6] = [
+        Meaning::Name,
+        Meaning::State,
+        Meaning::Id,
+        Meaning::Addresses,
+        Meaning::Created,
+        Meaning::Tags,
+    ];
 }
 
 /// One column of a service's rows `R`.
@@ -52,6 +82,7 @@ pub const fn col<R>(
             title,
             width,
             shown: true,
+            meaning: Meaning::Other,
         },
         sort,
         cell,
@@ -72,8 +103,15 @@ pub const fn extra<R>(
             title,
             width,
             shown: false,
+            meaning: Meaning::Other,
         },
         sort,
         cell,
     }
+}
+
+/// `column`, saying what it means across services.
+pub const fn means<R>(meaning: Meaning, mut column: Column<R>) -> Column<R> {
+    column.spec.meaning = meaning;
+    column
 }

@@ -50,3 +50,83 @@ impl Details {
         })
     }
 }
+
+impl Details {
+    /// The whole instance as JSON, for "copy as JSON": `name`, then every field by its
+    /// label (each cell's plain text; a list as an array), every table as an array of
+    /// objects keyed by its headers, every block as its text.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::{Map, Value};
+        fn cell(c: &Cell) -> Value {
+            match c {
+                Cell::List(items) | Cell::MonoList(items) => Value::from(items.clone()),
+                c => Value::from(c.plain()),
+            }
+        }
+        let mut out = Map::new();
+        out.insert("name".into(), Value::from(self.name.clone()));
+        for s in &self.sections {
+            match s {
+                Section::Fields { fields, .. } => {
+                    for (label, c) in fields {
+                        out.insert((*label).into(), cell(c));
+                    }
+                }
+                Section::Table {
+                    title, headers, rows, ..
+                } => {
+                    let rows: Vec<Value> = rows
+                        .iter()
+                        .map(|r| {
+                            let o: Map<String, Value> =
+                                headers.iter().zip(r).map(|(h, c)| ((*h).to_owned(), cell(c))).collect();
+                            Value::Object(o)
+                        })
+                        .collect();
+                    out.insert((*title).into(), Value::from(rows));
+                }
+                Section::Block { title, cell: c } => {
+                    out.insert((*title).into(), cell(c));
+                }
+            }
+        }
+        Value::Object(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_whole_row_as_json() {
+        let d = Details {
+            name: "<b>web</b>".into(),
+            sections: vec![
+                Section::Fields {
+                    title: None,
+                    fields: vec![
+                        ("ID", Cell::Mono("i-1".into())),
+                        (
+                            "State",
+                            Cell::State(crate::services::roma::info::VOCABULARY.classify("RUNNING")),
+                        ),
+                        ("Addresses", Cell::MonoList(vec!["10.0.0.1".into(), "10.0.0.2".into()])),
+                    ],
+                },
+                Section::Table {
+                    title: "Volumes",
+                    headers: vec!["Device", "Size"],
+                    rows: vec![vec![Cell::Mono("/dev/vda".into()), Cell::Text("40 GiB".into())]],
+                    empty: "none",
+                },
+            ],
+        };
+        let json = d.to_json();
+        assert_eq!(json["name"], "<b>web</b>");
+        assert_eq!(json["ID"], "i-1");
+        assert_eq!(json["State"], "RUNNING");
+        assert_eq!(json["Addresses"][1], "10.0.0.2");
+        assert_eq!(json["Volumes"][0]["Device"], "/dev/vda");
+    }
+}

@@ -7,16 +7,20 @@
 
 mod cell;
 mod column;
+mod common_rows;
 mod details;
 mod erased;
 mod info;
 mod list;
+mod picked;
 mod query;
 
 pub use cell::*;
 pub use column::*;
+pub use common_rows::*;
 pub use details::*;
 pub use erased::*;
 pub use info::*;
 pub use list::*;
+pub use picked::*;
 pub use query::*;

@@ -6,7 +6,7 @@ pub use crate::http::ApiError;
 pub use crate::paging::Anomaly;
 pub use crate::service::{ListPage, ListQuery, Position};
 pub use crate::services::bycloud::{self, ByCloud};
-pub use crate::services::clouddc::{self, Clouddc};
+pub use crate::services::clouddc;
 pub use crate::services::roma::{self, Roma};
 pub use crate::table::Rows;
 
@@ -15,21 +15,8 @@ pub fn ids(rows: &dyn Rows) -> Vec<String> {
 }
 
 pub fn dc_page(ids: &[&str], next: &str, count: u64) -> ListPage {
-    let instances: Vec<clouddc::wire::Instance> = ids
-        .iter()
-        .map(|id| clouddc::wire::Instance {
-            id: (*id).into(),
-            ..clouddc::wire::Instance::default()
-        })
-        .collect();
-    ListPage::of::<Clouddc>(clouddc::wire::InstanceList {
-        instances: instances.into(),
-        page_info: Some(clouddc::wire::PageInfo {
-            next_marker: next.into(),
-            ..clouddc::wire::PageInfo::default()
-        }),
-        count: Some(count),
-    })
+    let instances: Vec<(&str, &str)> = ids.iter().map(|id| (*id, "")).collect();
+    crate::test_pages::clouddc_page(&instances, next, Some(count))
 }
 
 pub fn roma_page(from: usize, n: usize, total: Option<u64>) -> ListPage {

@@ -2,7 +2,7 @@
 
 use super::status::state;
 use super::wire::Instance;
-use crate::service::{col, extra, Cell, Column};
+use crate::service::{col, extra, means, Cell, Column, Meaning};
 use crate::table::SortKey;
 
 fn flavor(i: &Instance) -> Option<&super::wire::Flavor> {
@@ -44,21 +44,27 @@ fn fault(i: &Instance) -> Cell {
 
 /// Every column, in display order.
 pub static COLUMNS: [Column<Instance>; 19] = [
-    col(
-        "name",
-        "Name",
-        200,
-        |i| SortKey::text(&i.name),
-        |i| Cell::Name(i.name.clone()),
+    means(
+        Meaning::Name,
+        col(
+            "name",
+            "Name",
+            200,
+            |i| SortKey::text(&i.name),
+            |i| Cell::Name(i.name.clone()),
+        ),
     ),
-    col(
-        "status",
-        "Status",
-        130,
-        |i| SortKey::text(&i.status),
-        |i| Cell::State(state(i)),
+    means(
+        Meaning::State,
+        col(
+            "status",
+            "Status",
+            130,
+            |i| SortKey::text(&i.status),
+            |i| Cell::State(state(i)),
+        ),
     ),
-    col(
+    extra(
         "power_state",
         "Power",
         100,
@@ -79,7 +85,7 @@ pub static COLUMNS: [Column<Instance>; 19] = [
         |i| SortKey::text(flavor(i).map_or("", |f| f.name.as_str())),
         |i| Cell::Text(flavor(i).map(|f| f.name.clone()).unwrap_or_default()),
     ),
-    col(
+    extra(
         "vcpus",
         "vCPUs",
         70,
@@ -93,7 +99,7 @@ pub static COLUMNS: [Column<Instance>; 19] = [
             )
         },
     ),
-    col(
+    extra(
         "ram",
         "RAM",
         90,
@@ -114,12 +120,15 @@ pub static COLUMNS: [Column<Instance>; 19] = [
         |i| SortKey::text(i.image.as_ref().map_or("", |m| m.name.as_str())),
         |i| Cell::Text(i.image.as_ref().map(|m| m.name.clone()).unwrap_or_default()),
     ),
-    col(
-        "addresses",
-        "Addresses",
-        190,
-        |i| SortKey::text(first(&addresses(i))),
-        |i| Cell::MonoList(addresses(i)),
+    means(
+        Meaning::Addresses,
+        col(
+            "addresses",
+            "Addresses",
+            190,
+            |i| SortKey::text(first(&addresses(i))),
+            |i| Cell::MonoList(addresses(i)),
+        ),
     ),
     extra(
         "security_groups",
@@ -142,12 +151,15 @@ pub static COLUMNS: [Column<Instance>; 19] = [
         |i| SortKey::text(&i.key_names.join(", ")),
         |i| Cell::List(i.key_names.clone()),
     ),
-    col(
-        "tags",
-        "Tags",
-        190,
-        |i| SortKey::text(&i.tags.join(", ")),
-        |i| Cell::List(i.tags.clone()),
+    means(
+        Meaning::Tags,
+        col(
+            "tags",
+            "Tags",
+            190,
+            |i| SortKey::text(&i.tags.join(", ")),
+            |i| Cell::List(i.tags.clone()),
+        ),
     ),
     extra(
         "metadata",
@@ -163,12 +175,15 @@ pub static COLUMNS: [Column<Instance>; 19] = [
         |i| SortKey::text(i.shown_fault().map_or("", |f| f.code.as_str())),
         fault,
     ),
-    col(
-        "created",
-        "Created",
-        120,
-        |i| SortKey::time(&i.created_at),
-        |i| Cell::Time(i.created_at.clone()),
+    means(
+        Meaning::Created,
+        col(
+            "created",
+            "Created",
+            120,
+            |i| SortKey::time(&i.created_at),
+            |i| Cell::Time(i.created_at.clone()),
+        ),
     ),
     extra(
         "updated",
@@ -184,5 +199,8 @@ pub static COLUMNS: [Column<Instance>; 19] = [
         |i| SortKey::time(&i.launched_at),
         |i| Cell::Time(i.launched_at.clone()),
     ),
-    extra("id", "ID", 290, |i| SortKey::text(&i.id), |i| Cell::Mono(i.id.clone())),
+    means(
+        Meaning::Id,
+        extra("id", "ID", 290, |i| SortKey::text(&i.id), |i| Cell::Mono(i.id.clone())),
+    ),
 ];

@@ -3,7 +3,7 @@
 
 use super::info::VOCABULARY;
 use super::wire::Instance;
-use crate::service::{col, extra, Cell, Column};
+use crate::service::{col, extra, means, Cell, Column, Meaning};
 use crate::table::SortKey;
 
 fn tags(i: &Instance) -> Vec<String> {
@@ -18,19 +18,25 @@ fn image(i: &Instance) -> (&str, &str) {
 
 /// Every column, in display order.
 pub static COLUMNS: [Column<Instance>; 12] = [
-    col(
-        "name",
-        "Name",
-        220,
-        |i| SortKey::text(&i.name),
-        |i| Cell::Name(i.name.clone()),
+    means(
+        Meaning::Name,
+        col(
+            "name",
+            "Name",
+            220,
+            |i| SortKey::text(&i.name),
+            |i| Cell::Name(i.name.clone()),
+        ),
     ),
-    col(
-        "state",
-        "State",
-        150,
-        |i| SortKey::text(&i.state),
-        |i| Cell::State(VOCABULARY.classify(&i.state)),
+    means(
+        Meaning::State,
+        col(
+            "state",
+            "State",
+            150,
+            |i| SortKey::text(&i.state),
+            |i| Cell::State(VOCABULARY.classify(&i.state)),
+        ),
     ),
     col(
         "image",
@@ -39,19 +45,22 @@ pub static COLUMNS: [Column<Instance>; 12] = [
         |i| SortKey::text(image(i).0),
         |i| Cell::Text(image(i).0.to_owned()),
     ),
-    col(
+    extra(
         "os_type",
         "OS",
         80,
         |i| SortKey::text(image(i).1),
         |i| Cell::Text(image(i).1.to_owned()),
     ),
-    col(
-        "ipv4",
-        "Private IPv4",
-        150,
-        |i| SortKey::text(i.ipv4s().first().copied().unwrap_or_default()),
-        |i| Cell::MonoList(i.ipv4s().into_iter().map(str::to_owned).collect()),
+    means(
+        Meaning::Addresses,
+        col(
+            "ipv4",
+            "Private IPv4",
+            150,
+            |i| SortKey::text(i.ipv4s().first().copied().unwrap_or_default()),
+            |i| Cell::MonoList(i.ipv4s().into_iter().map(str::to_owned).collect()),
+        ),
     ),
     col(
         "vpc",
@@ -60,33 +69,39 @@ pub static COLUMNS: [Column<Instance>; 12] = [
         |i| SortKey::text(&i.vpc_id),
         |i| Cell::Mono(i.vpc_id.clone()),
     ),
-    col(
+    extra(
         "launched",
         "Launched",
         120,
         |i| SortKey::time(&i.launched_at),
         |i| Cell::Time(i.launched_at.clone()),
     ),
-    col(
+    extra(
         "updated",
         "Updated",
         120,
         |i| SortKey::time(&i.updated_at),
         |i| Cell::Time(i.updated_at.clone()),
     ),
-    extra(
-        "created",
-        "Created",
-        120,
-        |i| SortKey::time(&i.created_at),
-        |i| Cell::Time(i.created_at.clone()),
+    means(
+        Meaning::Created,
+        col(
+            "created",
+            "Created",
+            120,
+            |i| SortKey::time(&i.created_at),
+            |i| Cell::Time(i.created_at.clone()),
+        ),
     ),
-    col(
-        "tags",
-        "Tags",
-        190,
-        |i| SortKey::text(&tags(i).join(", ")),
-        |i| Cell::List(tags(i)),
+    means(
+        Meaning::Tags,
+        col(
+            "tags",
+            "Tags",
+            190,
+            |i| SortKey::text(&tags(i).join(", ")),
+            |i| Cell::List(tags(i)),
+        ),
     ),
     col(
         "error",
@@ -101,5 +116,8 @@ pub static COLUMNS: [Column<Instance>; 12] = [
             None => Cell::Text(String::new()),
         },
     ),
-    extra("id", "ID", 290, |i| SortKey::text(&i.id), |i| Cell::Mono(i.id.clone())),
+    means(
+        Meaning::Id,
+        extra("id", "ID", 290, |i| SortKey::text(&i.id), |i| Cell::Mono(i.id.clone())),
+    ),
 ];

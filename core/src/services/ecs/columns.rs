@@ -2,7 +2,7 @@
 
 use super::status::state;
 use super::wire::{power_state_name, Server};
-use crate::service::{col, extra, Cell, Column};
+use crate::service::{col, extra, means, Cell, Column, Meaning};
 use crate::table::SortKey;
 
 fn flavor_name(s: &Server) -> &str {
@@ -30,19 +30,25 @@ fn first_address(s: &Server) -> String {
 
 /// Every column, in display order.
 pub static COLUMNS: [Column<Server>; 17] = [
-    col(
-        "name",
-        "Name",
-        200,
-        |s| SortKey::text(&s.name),
-        |s| Cell::Name(s.name.clone()),
+    means(
+        Meaning::Name,
+        col(
+            "name",
+            "Name",
+            200,
+            |s| SortKey::text(&s.name),
+            |s| Cell::Name(s.name.clone()),
+        ),
     ),
-    col(
-        "status",
-        "Status",
-        140,
-        |s| SortKey::text(&s.status),
-        |s| Cell::State(state(s)),
+    means(
+        Meaning::State,
+        col(
+            "status",
+            "Status",
+            140,
+            |s| SortKey::text(&s.status),
+            |s| Cell::State(state(s)),
+        ),
     ),
     col(
         "task_state",
@@ -65,7 +71,7 @@ pub static COLUMNS: [Column<Server>; 17] = [
         |s| SortKey::text(flavor_name(s)),
         |s| Cell::Text(flavor_name(s).to_owned()),
     ),
-    col(
+    extra(
         "vcpus",
         "vCPUs",
         70,
@@ -80,7 +86,7 @@ pub static COLUMNS: [Column<Server>; 17] = [
             )
         },
     ),
-    col(
+    extra(
         "ram",
         "RAM",
         90,
@@ -95,12 +101,15 @@ pub static COLUMNS: [Column<Server>; 17] = [
             )
         },
     ),
-    col(
-        "addresses",
-        "Addresses",
-        220,
-        |s| SortKey::text(&first_address(s)),
-        |s| Cell::MonoList(s.address_list()),
+    means(
+        Meaning::Addresses,
+        col(
+            "addresses",
+            "Addresses",
+            220,
+            |s| SortKey::text(&first_address(s)),
+            |s| Cell::MonoList(s.address_list()),
+        ),
     ),
     col(
         "az",
@@ -109,12 +118,15 @@ pub static COLUMNS: [Column<Server>; 17] = [
         |s| SortKey::text(&s.availability_zone),
         |s| Cell::Text(s.availability_zone.clone()),
     ),
-    col(
-        "tags",
-        "Tags",
-        190,
-        |s| SortKey::text(&s.tags.join(", ")),
-        |s| Cell::List(s.tags.clone()),
+    means(
+        Meaning::Tags,
+        extra(
+            "tags",
+            "Tags",
+            190,
+            |s| SortKey::text(&s.tags.join(", ")),
+            |s| Cell::List(s.tags.clone()),
+        ),
     ),
     col(
         "fault",
@@ -129,12 +141,15 @@ pub static COLUMNS: [Column<Server>; 17] = [
             None => Cell::Text(String::new()),
         },
     ),
-    col(
-        "created",
-        "Created",
-        120,
-        |s| SortKey::time(&s.created),
-        |s| Cell::Time(s.created.clone()),
+    means(
+        Meaning::Created,
+        col(
+            "created",
+            "Created",
+            120,
+            |s| SortKey::time(&s.created),
+            |s| Cell::Time(s.created.clone()),
+        ),
     ),
     extra(
         "updated",
@@ -170,5 +185,8 @@ pub static COLUMNS: [Column<Server>; 17] = [
             )
         },
     ),
-    extra("id", "ID", 290, |s| SortKey::text(&s.id), |s| Cell::Mono(s.id.clone())),
+    means(
+        Meaning::Id,
+        extra("id", "ID", 290, |s| SortKey::text(&s.id), |s| Cell::Mono(s.id.clone())),
+    ),
 ];

@@ -2,7 +2,7 @@
 
 use super::info::VOCABULARY;
 use super::wire::{Instance, User};
-use crate::service::{col, extra, Cell, Column};
+use crate::service::{col, extra, means, Cell, Column, Meaning};
 use crate::table::SortKey;
 
 fn public_ip(i: &Instance) -> String {
@@ -26,19 +26,25 @@ fn creator(i: &Instance) -> String {
 
 /// Every column, in display order.
 pub static COLUMNS: [Column<Instance>; 13] = [
-    col(
-        "name",
-        "Name",
-        220,
-        |i| SortKey::text(&i.name),
-        |i| Cell::Name(i.name.clone()),
+    means(
+        Meaning::Name,
+        col(
+            "name",
+            "Name",
+            220,
+            |i| SortKey::text(&i.name),
+            |i| Cell::Name(i.name.clone()),
+        ),
     ),
-    col(
-        "status",
-        "Status",
-        150,
-        |i| SortKey::text(&i.status),
-        |i| Cell::State(VOCABULARY.classify(&i.status)),
+    means(
+        Meaning::State,
+        col(
+            "status",
+            "Status",
+            150,
+            |i| SortKey::text(&i.status),
+            |i| Cell::State(VOCABULARY.classify(&i.status)),
+        ),
     ),
     col(
         "flavor",
@@ -47,7 +53,7 @@ pub static COLUMNS: [Column<Instance>; 13] = [
         |i| SortKey::text(&i.flavor_type),
         |i| Cell::Text(i.flavor_type.clone()),
     ),
-    col(
+    extra(
         "cpu_arch",
         "CPU",
         80,
@@ -61,54 +67,63 @@ pub static COLUMNS: [Column<Instance>; 13] = [
         |i| SortKey::text(&i.vpc_id),
         |i| Cell::Mono(vpc_subnet(i)),
     ),
-    col(
-        "public_ip",
-        "Public IP",
-        140,
-        |i| SortKey::text(&public_ip(i)),
-        |i| Cell::Mono(public_ip(i)),
+    means(
+        Meaning::Addresses,
+        col(
+            "public_ip",
+            "Public IP",
+            140,
+            |i| SortKey::text(&public_ip(i)),
+            |i| Cell::Mono(public_ip(i)),
+        ),
     ),
-    col(
+    extra(
         "charging",
         "Charging",
         100,
         |i| SortKey::text(&i.charge_type),
         |i| Cell::Text(i.charge_type.clone()),
     ),
-    col(
+    extra(
         "maintenance",
         "Maintenance",
         150,
         |i| SortKey::text(&i.maintenance_window()),
         |i| Cell::Text(i.maintenance_window()),
     ),
-    col(
+    extra(
         "azs",
         "AZs",
         190,
         |i| SortKey::text(&i.available_zone_ids.join(", ")),
         |i| Cell::MonoList(i.available_zone_ids.clone()),
     ),
-    col(
-        "created",
-        "Created",
-        120,
-        |i| SortKey::time(&i.create_time),
-        |i| Cell::Time(i.create_time.clone()),
+    means(
+        Meaning::Created,
+        col(
+            "created",
+            "Created",
+            120,
+            |i| SortKey::time(&i.create_time),
+            |i| Cell::Time(i.create_time.clone()),
+        ),
     ),
-    col(
+    extra(
         "updated",
         "Updated",
         120,
         |i| SortKey::time(&i.update_time),
         |i| Cell::Time(i.update_time.clone()),
     ),
-    col(
+    extra(
         "creator",
         "Creator",
         140,
         |i| SortKey::text(&creator(i)),
         |i| Cell::Text(creator(i)),
     ),
-    extra("id", "ID", 290, |i| SortKey::text(&i.id), |i| Cell::Mono(i.id.clone())),
+    means(
+        Meaning::Id,
+        extra("id", "ID", 290, |i| SortKey::text(&i.id), |i| Cell::Mono(i.id.clone())),
+    ),
 ];

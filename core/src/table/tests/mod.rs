@@ -2,4 +2,5 @@
 //! shows as rows arrive, filters narrow and sorts change ([`shown`]).
 
 mod filtering;
+mod selection;
 mod shown;
