@@ -5,6 +5,7 @@
 //! the UI ([`ui`]: pages, hooks and components) is built for the browser only.
 
 pub mod connection;
+pub mod connections_file;
 pub mod limiter;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

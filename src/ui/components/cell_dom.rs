@@ -6,7 +6,7 @@
 
 use super::badge::tone_class;
 use super::clamped_text::short;
-use super::time_cell::local_offset_minutes;
+use super::time_cell::shown_offset_minutes;
 use leptos::prelude::document;
 use skyglass_core::service::Cell;
 use skyglass_core::state::StateInfo;
@@ -19,6 +19,8 @@ const SHOWN_CHARS: usize = 200;
 const NAME_CHARS: usize = 120;
 /// The most characters of a hover text.
 const TITLE_CHARS: usize = 500;
+/// Text longer than this gets itself as its hover text (a one-line cell may cut it).
+const HOVER_FROM_CHARS: usize = 16;
 
 pub fn element(doc: &Document, tag: &str) -> Option<Element> {
     doc.create_element(tag).ok()
@@ -44,7 +46,7 @@ impl Clock {
     pub fn now() -> Clock {
         Clock {
             now_ms: js_sys::Date::now() as i64,
-            offset_minutes: local_offset_minutes(),
+            offset_minutes: shown_offset_minutes(),
         }
     }
 }
@@ -60,6 +62,12 @@ pub struct CellContext<'a> {
 /// `text` on `el` ("—" when blank, cut after `max` characters) with `title` as its hover
 /// text.
 fn put_text_max(el: &Element, text: &str, title: &str, max: usize) {
+    // A value a narrow cell may cut is on hover in full.
+    let title = if title.is_empty() && text.chars().count() > HOVER_FROM_CHARS {
+        text
+    } else {
+        title
+    };
     if !title.is_empty() {
         let _ = el.set_attribute("title", &short(title, TITLE_CHARS));
     }

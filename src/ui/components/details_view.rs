@@ -4,7 +4,8 @@
 
 use super::badge::StateBadge;
 use super::clamped_text::{ClampedChips, ClampedText};
-use super::time_cell::{local_offset_minutes, TimeCell};
+use super::copy_button::CopyButton;
+use super::time_cell::{shown_offset_minutes, TimeCell};
 use leptos::prelude::*;
 use skyglass_core::service::{Cell, Details, Section};
 use skyglass_core::timefmt;
@@ -12,16 +13,37 @@ use skyglass_core::timefmt;
 /// The most rows a details table shows before "show all".
 const TABLE_ROWS: usize = 50;
 
-/// One value.
-fn value(cell: Cell) -> AnyView {
+/// The most addresses (or other short monospace values) listed each with its own copy
+/// button; a longer list is cut like any list.
+const COPYABLE_ITEMS: usize = 12;
+
+/// One value; `label` says what it is (for its copy button).
+fn value(cell: Cell, label: &'static str) -> AnyView {
     let dash = |s: String| if s.trim().is_empty() { "—".to_string() } else { s };
     match cell {
         Cell::Text(s) | Cell::Name(s) => view! { <span>{dash(s)}</span> }.into_any(),
+        Cell::Mono(s) if !s.trim().is_empty() && s.chars().count() <= 200 => {
+            let text = s.clone();
+            view! { <span class="mono">{s}</span>" "<CopyButton text what=label.to_lowercase()/> }.into_any()
+        }
         Cell::Mono(s) => view! { <span class="mono">{dash(s)}</span> }.into_any(),
+        Cell::MonoList(items)
+            if !items.is_empty() && items.len() <= COPYABLE_ITEMS && items.iter().all(|i| i.chars().count() <= 100) =>
+        {
+            view! {
+                <ul class="copy-list">
+                    {items.into_iter().map(|i| {
+                        let text = i.clone();
+                        view! { <li><span class="mono">{i.clone()}</span>" "<CopyButton text what=i/></li> }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
         Cell::State(s) => view! { <StateBadge state=s/> }.into_any(),
         Cell::Time(raw) => view! { <TimeCell raw full=true/> }.into_any(),
         Cell::EpochMs(Some(ms)) if ms >= 0 => {
-            view! { <span>{timefmt::absolute(ms, local_offset_minutes())}</span> }.into_any()
+            view! { <span>{timefmt::absolute(ms, shown_offset_minutes())}</span> }.into_any()
         }
         Cell::EpochMs(Some(ms)) => view! { <span>{format!("{ms} (not a date)")}</span> }.into_any(),
         Cell::EpochMs(None) => view! { <span>"—"</span> }.into_any(),
@@ -57,7 +79,11 @@ fn DetailsTable(headers: Vec<&'static str>, rows: Vec<Vec<Cell>>, empty: &'stati
             rows.iter()
                 .take(n)
                 .map(|r| {
-                    let cells = r.iter().cloned().map(|c| view! { <td>{value(c)}</td> }).collect_view();
+                    let cells = r
+                        .iter()
+                        .cloned()
+                        .map(|c| view! { <td>{value(c, "value")}</td> })
+                        .collect_view();
                     view! { <tr>{cells}</tr> }
                 })
                 .collect_view()
@@ -78,10 +104,14 @@ fn DetailsTable(headers: Vec<&'static str>, rows: Vec<Vec<Cell>>, empty: &'stati
 }
 
 /// The sections of `details`; `level` 1 for a page (sections under h2), 2 for a panel
-/// (under h3).
+/// (under h3). A button copies the whole instance as JSON.
 #[component]
 pub fn DetailsSections(details: Details, #[prop(default = 1)] level: u8) -> impl IntoView {
-    details
+    let json = serde_json::to_string_pretty(&details.to_json()).unwrap_or_default();
+    let copy_all = view! {
+        <p class="copy-all"><CopyButton text=json what="this instance as JSON" caption="Copy as JSON"/></p>
+    };
+    let sections = details
         .sections
         .into_iter()
         .map(|section| match section {
@@ -90,7 +120,7 @@ pub fn DetailsSections(details: Details, #[prop(default = 1)] level: u8) -> impl
                 view! {
                     {title.map(|t| heading(level, t))}
                     <dl class=class>
-                        {fields.into_iter().map(|(label, cell)| view! { <dt>{label}</dt><dd>{value(cell)}</dd> }).collect_view()}
+                        {fields.into_iter().map(|(label, cell)| view! { <dt>{label}</dt><dd>{value(cell, label)}</dd> }).collect_view()}
                     </dl>
                 }
                 .into_any()
@@ -101,9 +131,10 @@ pub fn DetailsSections(details: Details, #[prop(default = 1)] level: u8) -> impl
                 rows,
                 empty,
             } => view! { {heading(level, title)} <DetailsTable headers rows empty/> }.into_any(),
-            Section::Block { title, cell } => view! { {heading(level, title)} {value(cell)} }.into_any(),
+            Section::Block { title, cell } => view! { {heading(level, title)} {value(cell, title)} }.into_any(),
         })
-        .collect_view()
+        .collect_view();
+    view! { {copy_all} {sections} }
 }
 
 /// An instance's name as a heading: cut when long, "(no name)" when blank.

@@ -24,7 +24,7 @@ pub fn rows_label(what: &str, n: usize) -> String {
 }
 
 /// Downloads `text` as `name`.
-fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -82,9 +82,9 @@ pub fn ExportMenu(
         })
     };
     view! {
-        <details class="export-menu">
+        <details class="export-menu menu">
             <summary>"Export"</summary>
-            <div class="export-body">
+            <div class="menu-body">
                 <label>"Format "
                     <select name="export-format" on:change=choose>
                         <option value="csv">"CSV"</option>

@@ -2,7 +2,8 @@
 //! the DOM from [`Rows`] (see [`super::cell_dom`]).
 
 use super::cell_dom::{element, fill_cell, CellContext, Clock};
-use skyglass_core::table::Rows;
+use super::ticks::tick_box;
+use skyglass_core::table::{Rows, Selection};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
@@ -37,6 +38,8 @@ pub struct Batch<'a> {
     pub layout: &'a RowLayout,
     /// A row's own view, by its id.
     pub href: &'a dyn Fn(&str) -> String,
+    /// With boxes to tick: the selection, and the column whose text labels a box.
+    pub ticked: Option<(&'a Selection, Option<usize>)>,
 }
 
 /// A new row element for row `row` shown at `position` (0-based), `top` px from the top.
@@ -56,6 +59,15 @@ fn build_row(b: &Batch, (position, row): (usize, usize), top: f64, selected: boo
         ));
     }
     mark_selected(&el, selected);
+    if let Some((ticked, name_column)) = b.ticked {
+        let cell = element(b.doc, "div")?;
+        cell.set_class_name("vtable-cell cell-tick");
+        let _ = cell.set_attribute("role", "gridcell");
+        let tick = tick_box(b.doc, b.rows, row, name_column, ticked.contains(id))?;
+        let _ = cell.append_child(&tick);
+        let _ = el.append_child(&cell);
+        let _ = el.class_list().toggle_with_force("ticked", ticked.contains(id));
+    }
     let href = (b.href)(id);
     let ctx = CellContext {
         doc: b.doc,

@@ -15,10 +15,10 @@ pub fn RefreshControl(
     #[prop(into)] on_refresh: Callback<()>,
     /// The view's interval and its setter; without it, no interval choice is shown.
     #[prop(optional)]
-    interval: Option<(Signal<Interval>, WriteSignal<Interval>)>,
+    interval: Option<(Signal<Interval>, Callback<Interval>)>,
 ) -> impl IntoView {
     let choice = interval.map(|(value, set)| {
-        let change = move |ev: leptos::ev::Event| set.set(Interval::from_key(&event_target_value(&ev)));
+        let change = move |ev: leptos::ev::Event| set.run(Interval::from_key(&event_target_value(&ev)));
         view! {
             <label class="interval">
                 "Auto-refresh "
@@ -37,7 +37,7 @@ pub fn RefreshControl(
                 updated_at.get().map(|t| format!("Updated {}", clock_label(t))).unwrap_or_default()
             }}
         </span>
-        <button type="button" on:click=move |_| on_refresh.run(())>"Refresh"</button>
+        <button type="button" data-shortcut="refresh" aria-keyshortcuts="r" on:click=move |_| on_refresh.run(())>"Refresh"</button>
     }
 }
 

@@ -17,3 +17,10 @@ impl RowSource for RefCell<Box<dyn LoadAll>> {
         Ref::map(self.borrow(), |w| w.rows() as &dyn Rows)
     }
 }
+
+/// Every connection's rows (the all-instances table).
+impl RowSource for RefCell<skyglass_core::service::CommonRows> {
+    fn rows(&self) -> Ref<'_, dyn Rows> {
+        Ref::map(self.borrow(), |r| r as &dyn Rows)
+    }
+}

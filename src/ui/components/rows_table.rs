@@ -2,14 +2,19 @@
 //! order, every cell built from its [`Cell`](skyglass_core::service::Cell) (see
 //! [`super::cell_dom`]). A refresh re-renders only the rows whose key changed (their
 //! update time or state), so selection and scroll position stay. A click on a row (not on
-//! its link) opens it.
+//! its link or its box) opens it. With a [`Selection`], each row has a box to tick (a
+//! shift-click ticks the range) and the header one for the whole page; with `only`, the
+//! rows of other state categories are left out.
 
 use super::cell_dom::{batch, element, fill_cell, CellContext};
+use super::ticks::{sync_ticks, tick_box};
 use super::virtual_table::HrefFn;
+use crate::ui::hooks::use_display_settings::use_display_settings;
 use leptos::html;
 use leptos::prelude::*;
 use skyglass_core::service::{Cell, ColumnSpec, ListPage};
-use skyglass_core::table::Rows;
+use skyglass_core::state::Category;
+use skyglass_core::table::{Rows, Selection};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -27,18 +32,37 @@ fn cell_class(cell: &Cell) -> Option<&'static str> {
     }
 }
 
-fn build_row(
-    ctx_rows: &dyn Rows,
-    row: usize,
-    columns: &[(usize, ColumnSpec)],
-    href: &HrefFn,
-    selected: Option<&str>,
-) -> Option<Element> {
+struct RowMaking<'a> {
+    columns: &'a [(usize, ColumnSpec)],
+    href: &'a HrefFn,
+    selected: Option<&'a str>,
+    /// With boxes to tick: the selection.
+    ticked: Option<&'a Selection>,
+}
+
+fn build_row(ctx_rows: &dyn Rows, row: usize, m: &RowMaking) -> Option<Element> {
+    let RowMaking {
+        columns,
+        href,
+        selected,
+        ticked,
+    } = *m;
     let (doc, clock) = batch();
     let tr = element(&doc, "tr")?;
     tr.set_class_name("instance-row");
     let id = ctx_rows.id(row);
     let _ = tr.set_attribute("data-id", id);
+    if let Some(ticked) = ticked {
+        let td = element(&doc, "td")?;
+        td.set_class_name("cell-tick");
+        let name_column = columns
+            .iter()
+            .find(|(_, s)| s.meaning == skyglass_core::service::Meaning::Name);
+        let tick = tick_box(&doc, ctx_rows, row, name_column.map(|(i, _)| *i), ticked.contains(id))?;
+        let _ = td.append_child(&tick);
+        let _ = tr.append_child(&td);
+        let _ = tr.class_list().toggle_with_force("ticked", ticked.contains(id));
+    }
     if selected == Some(id) {
         let _ = tr.class_list().add_1("selected");
         let _ = tr.set_attribute("aria-selected", "true");
@@ -84,20 +108,35 @@ pub fn RowsTable(
     #[prop(into)]
     stale: Signal<bool>,
     #[prop(into)] label: String,
+    /// Rows can be ticked: the selection (by id; it outlives pages and refreshes).
+    #[prop(optional)]
+    ticked: Option<RwSignal<Selection>>,
+    /// Only the rows in this state category.
+    #[prop(optional, into)]
+    only: Signal<Option<Category>>,
 ) -> impl IntoView {
     let body = NodeRef::<html::Tbody>::new();
     let rendered = StoredValue::new_local(Vec::<Rendered>::new());
+    let fresh = StoredValue::new(true);
     let columns = StoredValue::new(columns);
+    let zone = use_display_settings().zone;
     Effect::new(move |previous_context: Option<String>| {
-        let context = context.get();
+        // Times are shown in the zone chosen: another zone rebuilds every row too.
+        let context = format!("{}|{}", context.get(), zone.get().key());
         let Some(body) = body.get() else { return context };
         let selected = selected.get_untracked();
+        let only = only.get();
         page.with(|page| {
             rendered.update_value(|done| {
                 if previous_context.as_ref() != Some(&context) {
                     for (_, el) in done.drain(..) {
                         el.remove();
                     }
+                }
+                if fresh.try_update_value(|f| std::mem::replace(f, false)) == Some(true) {
+                    // A table drawn again (other columns) may get the body element of the
+                    // one before it, rows and all: they are not this table's.
+                    body.set_inner_html("");
                 }
                 let mut old: HashMap<u64, Element> = done.drain(..).collect();
                 let rows: &dyn Rows = match page {
@@ -111,12 +150,24 @@ pub fn RowsTable(
                 };
                 let mut next: Vec<Rendered> = Vec::with_capacity(rows.len());
                 for row in 0..rows.len() {
+                    if only.is_some() && rows.state(row).map(|s| s.category) != only {
+                        continue;
+                    }
                     let key = rows.key(row);
                     let el = match old.remove(&key) {
                         Some(el) => el,
-                        None => match columns
-                            .with_value(|c| href.with_value(|h| build_row(rows, row, c, h, selected.as_deref())))
-                        {
+                        None => match columns.with_value(|columns| {
+                            href.with_value(|href| {
+                                let ticks = ticked.map(|t| t.get_untracked());
+                                let making = RowMaking {
+                                    columns,
+                                    href,
+                                    selected: selected.as_deref(),
+                                    ticked: ticks.as_ref(),
+                                };
+                                build_row(rows, row, &making)
+                            })
+                        }) {
                             Some(el) => el,
                             None => continue,
                         },
@@ -148,11 +199,47 @@ pub fn RowsTable(
             }
         });
     });
+    // The boxes follow the selection (a tick elsewhere: select all, another view).
+    let all_box = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        let Some(ticked) = ticked else { return };
+        ticked.with(|t| {
+            rendered.with_value(|done| {
+                let rows: Vec<Element> = done.iter().map(|(_, el)| el.clone()).collect();
+                sync_ticks(&rows, t);
+                if let Some(all) = all_box.get() {
+                    let ids: Vec<String> = rows.iter().filter_map(|r| r.get_attribute("data-id")).collect();
+                    let every = t.all_of(ids.iter().map(String::as_str));
+                    all.set_checked(every);
+                    all.set_indeterminate(!every && ids.iter().any(|id| t.contains(id)));
+                }
+            })
+        });
+    });
+    let ids_shown = move || -> Vec<String> {
+        rendered.with_value(|done| done.iter().filter_map(|(_, el)| el.get_attribute("data-id")).collect())
+    };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        if target.closest("a").ok().flatten().is_some() {
+        if target.class_list().contains("tick") {
+            let (Some(ticked), Some(id)) = (
+                ticked,
+                target
+                    .closest("tr.instance-row")
+                    .ok()
+                    .flatten()
+                    .and_then(|tr| tr.get_attribute("data-id")),
+            ) else {
+                return;
+            };
+            let order = ids_shown();
+            let order: Vec<&str> = order.iter().map(String::as_str).collect();
+            ticked.update(|t| t.click(&order, &id, ev.shift_key()));
+            return;
+        }
+        if target.closest("a, input, label").ok().flatten().is_some() {
             return; // the link navigates
         }
         if let Some(id) = target
@@ -166,13 +253,28 @@ pub fn RowsTable(
     };
     let headers = columns.with_value(|c| {
         c.iter()
-            .map(|(_, spec)| view! { <th scope="col" data-key=spec.key>{spec.title}</th> })
+            .map(|(_, spec)| view! { <th scope="col" data-key=spec.key class:cell-name=spec.meaning == skyglass_core::service::Meaning::Name>{spec.title}</th> })
             .collect_view()
+    });
+    let all_on_page = move |_| {
+        let Some(ticked) = ticked else { return };
+        let ids = ids_shown();
+        ticked.update(|t| {
+            let on = !t.all_of(ids.iter().map(String::as_str));
+            t.set_all(ids.iter().map(String::as_str), on);
+        });
+    };
+    let tick_header = ticked.map(|_| {
+        view! {
+            <th scope="col" class="cell-tick">
+                <input type="checkbox" node_ref=all_box aria-label="Select all on this page" on:change=all_on_page/>
+            </th>
+        }
     });
     view! {
         <div class="table-scroll" class:stale=move || stale.get()>
             <table class="instances" aria-label=label>
-                <thead><tr>{headers}</tr></thead>
+                <thead><tr>{tick_header}{headers}</tr></thead>
                 <tbody node_ref=body on:click=on_click></tbody>
             </table>
         </div>

@@ -9,10 +9,15 @@
 use super::cell_dom::{set_styles, Clock};
 use super::grid_rows::{mark_selected, reconcile, Batch, RenderedRow, RowLayout};
 use super::row_source::RowSource;
+use super::ticks::sync_ticks;
+use crate::ui::hooks::use_display_settings::use_display_settings;
 use leptos::html;
 use leptos::prelude::*;
-use skyglass_core::service::ColumnSpec;
-use skyglass_core::table::{move_selection, page_rows, scroll_to_reveal, total_height, visible_range, Move, ShownRows};
+use skyglass_core::prefs::TimeZone;
+use skyglass_core::service::{ColumnSpec, Meaning};
+use skyglass_core::table::{
+    move_selection, page_rows, scroll_to_reveal, total_height, visible_range, Move, Selection, ShownRows,
+};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -22,6 +27,8 @@ pub const ROW_HEIGHT: f64 = 32.0;
 pub const HEADER_HEIGHT: f64 = 36.0;
 /// Rows rendered above and below the viewport.
 pub const OVERSCAN: usize = 3;
+/// Width of the column of boxes to tick, in px.
+pub const TICK_WIDTH: u16 = 36;
 
 /// A row's own view, by its id.
 pub type HrefFn = Rc<dyn Fn(&str) -> String>;
@@ -51,13 +58,21 @@ pub fn VirtualTable(
     #[prop(into)]
     on_open: Callback<usize>,
     #[prop(into)] label: String,
+    /// Rows can be ticked: the selection (by id).
+    #[prop(optional)]
+    ticked: Option<RwSignal<Selection>>,
 ) -> impl IntoView {
-    let template: String = columns
+    let widths: Vec<u16> = ticked
+        .map(|_| TICK_WIDTH)
+        .into_iter()
+        .chain(columns.iter().map(|(_, c)| c.width))
+        .collect();
+    let template: String = widths.iter().map(|w| format!("{w}px")).collect::<Vec<_>>().join(" ");
+    let width: u32 = widths.iter().map(|w| u32::from(*w)).sum();
+    let name_column = columns
         .iter()
-        .map(|(_, c)| format!("{}px", c.width))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let width: u32 = columns.iter().map(|(_, c)| u32::from(c.width)).sum();
+        .find(|(_, c)| c.meaning == Meaning::Name)
+        .map(|(i, _)| *i);
     // The layout virtualization depends on is set on the elements (through the CSSOM, which
     // the Content-Security-Policy allows, unlike style attributes), so that it holds
     // without the stylesheet.
@@ -138,6 +153,9 @@ pub fn VirtualTable(
         }
     };
 
+    let tick_header = ticked.map(|_| {
+        view! { <div class="vtable-header-cell cell-tick" role="columnheader"><span class="visually-hidden">"Selected"</span></div> }
+    });
     let header = columns
         .iter()
         .map(|&(index, spec)| {
@@ -157,9 +175,21 @@ pub fn VirtualTable(
     // The rows in view, built directly in the DOM (see `grid_rows`).
     let body = NodeRef::<html::Div>::new();
     let rendered = StoredValue::new_local(Vec::<RenderedRow>::new());
-    Effect::new(move |_| {
+    let fresh = StoredValue::new(true);
+    let zone = use_display_settings().zone;
+    Effect::new(move |shown_zone: Option<TimeZone>| {
         let wanted = items();
-        let Some(body) = body.get() else { return };
+        let zone = zone.get();
+        let Some(body) = body.get() else { return zone };
+        if shown_zone.is_some_and(|z| z != zone) {
+            // Times are shown in another zone now: every row is rebuilt.
+            rendered.update_value(|done| done.drain(..).for_each(|(_, el)| el.remove()));
+        }
+        if fresh.try_update_value(|f| std::mem::replace(f, false)) == Some(true) {
+            // A grid drawn again (other columns) may get the body element of the one
+            // before it, rows and all: they are not this grid's.
+            body.set_inner_html("");
+        }
         let selected = selected.get_untracked();
         let doc = document();
         let clock = Clock::now();
@@ -168,6 +198,7 @@ pub fn VirtualTable(
             shown_columns.with_value(|columns| {
                 layout.with_value(|layout| {
                     href.with_value(|href| {
+                        let ticks = ticked.map(|t| t.get_untracked());
                         let batch = Batch {
                             doc: &doc,
                             clock: &clock,
@@ -175,12 +206,14 @@ pub fn VirtualTable(
                             columns,
                             layout,
                             href: &**href,
+                            ticked: ticks.as_ref().map(|t| (t, name_column)),
                         };
                         rendered.update_value(|done| reconcile(&body, done, &wanted, &batch, ROW_HEIGHT, selected))
                     })
                 })
             })
         });
+        zone
     });
     Effect::new(move |previous: Option<Option<usize>>| {
         let now = selected.get();
@@ -203,7 +236,27 @@ pub fn VirtualTable(
             .parse()
             .ok()
     };
+    // The boxes follow the selection.
+    Effect::new(move |_| {
+        let Some(ticked) = ticked else { return };
+        ticked.with(|t| {
+            rendered.with_value(|done| sync_ticks(&done.iter().map(|(_, el)| el.clone()).collect::<Vec<_>>(), t))
+        });
+    });
     let on_click = move |ev: leptos::ev::MouseEvent| {
+        let on_box = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| t.class_list().contains("tick"));
+        if let (true, Some(ticked), Some(row)) = (on_box, ticked, row_of(&ev)) {
+            source.with_value(|s| {
+                let rows = s.rows();
+                let id = rows.id(row).to_owned();
+                let order: Vec<&str> = table.with_value(|t| t.shown().iter().map(|&r| rows.id(r)).collect());
+                ticked.update(|t| t.click(&order, &id, ev.shift_key()));
+            });
+            return;
+        }
         if let Some(row) = row_of(&ev) {
             selected.set(Some(row));
             focus();
@@ -263,13 +316,14 @@ pub fn VirtualTable(
             role="grid"
             aria-label=label
             aria-rowcount=move || count.get()
-            aria-colcount=shown_columns.with_value(Vec::len)
+            aria-colcount=shown_columns.with_value(Vec::len) + usize::from(ticked.is_some())
             tabindex="0"
             node_ref=viewport
             on:scroll=move |_| measure()
             on:keydown=on_key
         >
             <div class="vtable-header" role="row" node_ref=header_row>
+                {tick_header}
                 {header}
             </div>
             <div class="vtable-body" role="rowgroup" node_ref=body on:click=on_click on:dblclick=on_dblclick></div>

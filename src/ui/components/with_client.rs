@@ -20,7 +20,7 @@ where
         Err(ClientProblem::NoSuchConnection) => view! {
             <section class="notice" role="alert">
                 <h2>"No such connection"</h2>
-                <p>"There is no connection “" {conn_id.get()} "” in this browser. " <a href="/">"See your connections"</a> "."</p>
+                <p>"There is no connection “" {conn_id.get()} "” in this browser. " <a href="/connections">"See your connections"</a> "."</p>
             </section>
         }
         .into_any(),

@@ -3,9 +3,11 @@
 //! returning read-only signals.
 
 pub mod use_api;
+pub mod use_display_settings;
 pub mod use_interval_setting;
 pub mod use_list_url;
 pub mod use_load_all;
 pub mod use_paging_anomalies;
 pub mod use_query_navigation;
 pub mod use_url_query;
+pub mod use_view_prefs;

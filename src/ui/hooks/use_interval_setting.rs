@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_use_storage::use_local_storage;
 use skyglass_core::poll::Interval;
 
-pub fn use_interval_setting(view: &str) -> (Signal<Interval>, WriteSignal<Interval>) {
+pub fn use_interval_setting(view: &str) -> (Signal<Interval>, Callback<Interval>) {
     let (value, set, _) = use_local_storage::<Interval, JsonSerdeCodec>(format!("skyglass.interval.{view}"));
-    (value, set)
+    (value, Callback::new(move |i| set.set(i)))
 }

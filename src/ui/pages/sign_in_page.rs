@@ -5,7 +5,7 @@
 //! back to the page they came from.
 
 use crate::connection::{Connection, SignInSettings};
-use crate::ui::components::time_cell::local_offset_minutes;
+use crate::ui::components::time_cell::shown_offset_minutes;
 use crate::ui::links::{safe_next, settings_href};
 use crate::ui::state::{AppState, Secret};
 use crate::ui::transport::sign_in;
@@ -25,7 +25,7 @@ pub fn SignInPage() -> impl IntoView {
         return view! {
             <section class="notice" role="alert">
                 <h1>"No such connection"</h1>
-                <p><a href="/">"See your connections"</a></p>
+                <p><a href="/connections">"See your connections"</a></p>
             </section>
         }
         .into_any();
@@ -57,7 +57,7 @@ pub fn SignInPage() -> impl IntoView {
     let expiry = state.secret(&conn).and_then(|s| s.expires_at_ms).map(|ms| {
         (
             ms <= js_sys::Date::now(),
-            timefmt::absolute(ms as i64, local_offset_minutes()),
+            timefmt::absolute(ms as i64, shown_offset_minutes()),
         )
     });
     let navigate = use_navigate();
@@ -145,7 +145,7 @@ pub fn SignInPage() -> impl IntoView {
                         {move || if busy.get() { "Signing in…" } else { "Sign in" }}
                     </button>
                     <a class="button" href=settings>"Settings"</a>
-                    <a class="button" href="/">"Cancel"</a>
+                    <a class="button" href="/connections">"Cancel"</a>
                 </div>
             </form>
         </section>

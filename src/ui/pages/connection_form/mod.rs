@@ -33,7 +33,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
             <section class="notice">
                 <h1>"Demo cloud"</h1>
                 <p>"The Demo cloud is simulated inside this page: there is nothing to configure."</p>
-                <p><a href="/">"Back to connections"</a></p>
+                <p><a href="/connections">"Back to connections"</a></p>
             </section>
         }
         .into_any();
@@ -128,7 +128,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
                 {move || problem.get().map(|p| view! { <p class="form-problem" role="alert">{p}</p> })}
                 <div class="form-actions">
                     <button type="submit" class="primary">"Save"</button>
-                    <a class="button" href="/">"Cancel"</a>
+                    <a class="button" href="/connections">"Cancel"</a>
                 </div>
             </form>
         </section>

@@ -1,11 +1,15 @@
-//! The connections page (also the landing page): every saved connection with its
-//! service, endpoint and token status, and links to open, edit or remove it.
+//! The connections page (`/connections`): every saved connection with its service,
+//! endpoint and token status, links to open, edit or remove it, and the connections to
+//! and from a file ([`transfer`]).
+
+mod transfer;
 
 use crate::connection::{Connection, SignInSettings};
-use crate::ui::components::time_cell::{clock_label, local_offset_minutes};
+use crate::ui::components::time_cell::{clock_label, shown_offset_minutes};
 use crate::ui::links::{list_href, settings_href, sign_in_href};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use transfer::ConnectionsTransfer;
 
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
@@ -31,6 +35,7 @@ pub fn ConnectionsPage() -> impl IntoView {
             </p>
             <p class="connections-actions">
                 <a class="button primary" href="/connections/new">"Add a connection"</a>
+                <ConnectionsTransfer/>
                 <button type="button" class="danger" on:click=forget_all>"Forget all tokens"</button>
             </p>
             {move || forgotten.get().then(|| view! { <p class="notice" role="status">"Every token and secret key is forgotten on this device."</p> })}
@@ -80,7 +85,7 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
                     Some(e) if e <= js_sys::Date::now() => format!("sign-in of {user} expired"),
                     Some(e) => format!(
                         "signed in as {user} until {}",
-                        skyglass_core::timefmt::absolute(e as i64, local_offset_minutes())
+                        skyglass_core::timefmt::absolute(e as i64, shown_offset_minutes())
                     ),
                     None => format!("signed in as {user}"),
                 },

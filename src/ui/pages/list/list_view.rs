@@ -1,12 +1,16 @@
 //! A list, independent of the router (mounted directly by the browser tests): the page
-//! its query names, or, after "Load all pages", every page at once.
+//! its query names, or, after "Load all pages", every page at once. The rows ticked stay
+//! ticked across pages, refreshes and the switch between the two.
 
 use super::loaded_list::{scope_of, walk_for, LoadedList};
 use super::paged_list::PagedList;
 use crate::ui::components::connection_heading::ConnectionHeading;
+use crate::ui::hooks::use_view_prefs::{use_view_prefs, UseViewPrefsReturn};
 use crate::ui::transport::Client;
 use leptos::prelude::*;
 use skyglass_core::service::{ListApi, ListQuery};
+use skyglass_core::state::Category;
+use skyglass_core::table::Selection;
 use std::sync::Arc;
 
 #[component]
@@ -21,7 +25,15 @@ pub fn ListView(
     /// Opens a row's details, by id.
     #[prop(into)]
     on_open: Callback<String>,
+    /// Only rows in this state category (the paged view).
+    #[prop(optional, into)]
+    only: Signal<Option<Category>>,
+    /// The view's preferences (its own, for this connection, unless given).
+    #[prop(optional)]
+    prefs: Option<UseViewPrefsReturn>,
 ) -> impl IntoView {
+    let prefs = prefs.unwrap_or_else(|| use_view_prefs(&client.conn.id, "list"));
+    let ticked = RwSignal::new(Selection::new());
     let all = RwSignal::new(false);
     let on_load_all = Callback::new(move |()| all.set(true));
     let on_back = Callback::new(move |()| all.set(false));
@@ -35,12 +47,12 @@ pub fn ListView(
                 <section class="instance-list">
                     <ConnectionHeading client=client.clone()/>
                     <h1>"Instances"</h1>
-                    <LoadedList client api walk scope query selected on_open on_back/>
+                    <LoadedList client api walk scope query selected on_open on_back prefs=prefs ticked=ticked/>
                 </section>
             }
             .into_any()
         } else {
-            view! { <PagedList client api query selected on_query on_open on_load_all/> }.into_any()
+            view! { <PagedList client api query selected on_query on_open on_load_all only prefs ticked/> }.into_any()
         }
     }
 }

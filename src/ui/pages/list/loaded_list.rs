@@ -8,11 +8,12 @@ use crate::ui::components::load_all_panel::LoadAllPanel;
 use crate::ui::components::row_source::RowSource;
 use crate::ui::components::unreadable_note::UnreadableNote;
 use crate::ui::hooks::use_load_all::{use_load_all, SharedWalk};
+use crate::ui::hooks::use_view_prefs::{use_view_prefs, UseViewPrefsReturn};
 use crate::ui::transport::Client;
 use leptos::prelude::*;
 use skyglass_core::load_all::{plan, LoadAll};
 use skyglass_core::service::{ListApi, ListQuery, Opens};
-use skyglass_core::table::Rows;
+use skyglass_core::table::{Rows, Selection};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -47,13 +48,21 @@ pub fn LoadedList(
     #[prop(into)] selected: Signal<Option<String>>,
     #[prop(into)] on_open: Callback<String>,
     #[prop(into)] on_back: Callback<()>,
+    /// The view's preferences (the list's, for this connection, unless given).
+    #[prop(optional)]
+    prefs: Option<UseViewPrefsReturn>,
+    /// The rows ticked (none yet, unless given).
+    #[prop(optional)]
+    ticked: Option<RwSignal<Selection>>,
 ) -> impl IntoView {
+    let prefs = prefs.unwrap_or_else(|| use_view_prefs(&client.conn.id, "list"));
+    let ticked = ticked.unwrap_or_else(|| RwSignal::new(Selection::new()));
     let list = api.list();
     let walk: SharedWalk = Rc::new(RefCell::new(walk));
     let run = use_load_all(client.clone(), api.clone(), walk.clone());
     let rows_of: Rc<dyn RowSource> = walk.clone();
     let source = StoredValue::new_local(rows_of);
-    let columns: Vec<_> = api.columns().into_iter().enumerate().filter(|(_, c)| c.shown).collect();
+    let specs = api.columns();
     let href = StoredValue::new_local(row_href(&*api, client.conn.id.clone(), query));
     let walk = StoredValue::new_local(walk);
     let reasons = Signal::derive(move || {
@@ -77,7 +86,7 @@ pub fn LoadedList(
         }
     });
     view! {
-        <LoadAllPanel run source columns href scope on_open on_back connection=client.conn.name.clone() service=api.info().key/>
+        <LoadAllPanel run source specs prefs ticked href scope on_open on_back connection=client.conn.name.clone() service=api.info().key/>
         <UnreadableNote reasons/>
         {panel}
     }

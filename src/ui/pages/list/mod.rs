@@ -12,6 +12,7 @@ pub use loaded_list::{walk_for, LoadedList};
 
 use crate::ui::components::with_client::WithClient;
 use crate::ui::hooks::use_list_url::{use_list_url, UseListUrlReturn};
+use crate::ui::hooks::use_view_prefs::use_view_prefs;
 use crate::ui::links::details_href;
 use crate::ui::transport::Client;
 use leptos::prelude::*;
@@ -40,11 +41,15 @@ pub fn ConnectionPage() -> impl IntoView {
 /// them back; opens a row's details (its page, or the panel below the list).
 #[component]
 fn ListPage(client: Client, api: Arc<dyn ListApi>) -> impl IntoView {
+    let prefs = use_view_prefs(&client.conn.id, "list");
+    let sizes = api.list().page_sizes;
+    let preferred = Signal::derive(move || prefs.prefs.with(|p| p.page_size_in(sizes)));
     let UseListUrlReturn {
         query,
         selected,
+        only,
         change,
-    } = use_list_url(api.list(), client.conn.id.clone());
+    } = use_list_url(api.list(), client.conn.id.clone(), preferred);
     let navigate = use_navigate();
     let conn_id = client.conn.id.clone();
     let opens = api.list().opens;
@@ -52,5 +57,5 @@ fn ListPage(client: Client, api: Arc<dyn ListApi>) -> impl IntoView {
         Opens::Page => navigate(&details_href(&conn_id, &id), Default::default()),
         Opens::Panel => change.run((query.get_untracked(), Some(id))),
     });
-    view! { <ListView client api query selected on_query=change on_open/> }
+    view! { <ListView client api query selected on_query=change on_open only prefs/> }
 }

@@ -4,6 +4,7 @@
 
 use crate::ui::components::anomalies::AnomalyNotes;
 use crate::ui::components::call_banners::CallBanners;
+use crate::ui::components::column_chooser::ColumnChooser;
 use crate::ui::components::connection_heading::ConnectionHeading;
 use crate::ui::components::details_view::DetailsPanel;
 use crate::ui::components::export_menu::{rows_label, ExportChoice, ExportMenu};
@@ -12,17 +13,20 @@ use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::{NumberedPager, Pager};
 use crate::ui::components::refresh_control::RefreshControl;
 use crate::ui::components::rows_table::RowsTable;
+use crate::ui::components::selection_bar::{kept_rows, SelectionBar};
 use crate::ui::components::unreadable_note::UnreadableNote;
 use crate::ui::components::virtual_table::HrefFn;
 use crate::ui::hooks::use_api::{use_api_with_options, UseApiOptions};
-use crate::ui::hooks::use_interval_setting::use_interval_setting;
 use crate::ui::hooks::use_list_url::with_selected;
 use crate::ui::hooks::use_paging_anomalies::use_paging_anomalies;
+use crate::ui::hooks::use_view_prefs::UseViewPrefsReturn;
 use crate::ui::links::{details_href, list_href_with};
 use crate::ui::transport::Client;
 use leptos::prelude::*;
 use skyglass_core::paging::{self, origin_of, Anomaly, Trail};
 use skyglass_core::service::{ListApi, ListPage, ListQuery, Opens, Paging};
+use skyglass_core::state::Category;
+use skyglass_core::table::{Rows, Selection};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -55,10 +59,13 @@ pub fn PagedList(
     on_query: Callback<(ListQuery, Option<String>)>,
     on_open: Callback<String>,
     on_load_all: Callback<()>,
+    only: Signal<Option<Category>>,
+    prefs: UseViewPrefsReturn,
+    ticked: RwSignal<Selection>,
 ) -> impl IntoView {
     let (info, list) = (api.info(), api.list());
     let conn_id = client.conn.id.clone();
-    let interval = use_interval_setting(&format!("{}-list", info.key));
+    let interval = prefs.interval();
     let (call_client, call_api, decode_api) = (client.clone(), api.clone(), api.clone());
     let call = use_api_with_options(
         move || {
@@ -88,24 +95,67 @@ pub fn PagedList(
     let total = Signal::derive(move || facts.with(|f| f.as_ref().and_then(|f| f.total)));
     let loading = call.loading;
     let go = move |q: ListQuery| on_query.run((q, None));
-    let set_limit = move |limit: u32| go(query.get_untracked().with_limit(limit));
+    let set_limit = move |limit: u32| {
+        prefs.update.run(Box::new(move |p| p.page_size = Some(limit)));
+        go(query.get_untracked().with_limit(limit))
+    };
     let on_filters = Callback::new(move |filters: Vec<(&'static str, String)>| {
         let q = query.get_untracked();
         go(q.restart(list, q.limit, filters));
     });
-    let columns: Vec<_> = api.columns().into_iter().enumerate().filter(|(_, c)| c.shown).collect();
-    let export_columns = columns.clone();
+    let specs = api.columns();
+    let chooser_specs = specs.clone();
+    let columns = Memo::new(move |_| prefs.prefs.with(|p| p.shown(&specs)));
+    // The page's rows in view: all of them, or those of the category asked for.
+    let in_view = move |page: &ListPage| -> Vec<usize> {
+        let only = only.get_untracked();
+        (0..page.len())
+            .filter(|&r| only.is_none() || page.state(r).map(|s| s.category) == only)
+            .collect()
+    };
     let this_page = ExportChoice {
-        label: Signal::derive(move || rows_label("This page", data.with(|d| d.as_ref().map_or(0, |p| p.len())))),
+        label: Signal::derive(move || {
+            only.track();
+            rows_label("This page", data.with(|d| d.as_ref().map_or(0, |p| in_view(p).len())))
+        }),
         what: Signal::derive(move || format!("page-{}", query.with(ListQuery::page_number))),
         write: Rc::new(move |format| {
             data.with_untracked(|d| {
                 let page = d.as_ref()?;
-                let cols: Vec<_> = export_columns.iter().map(|(i, c)| (*i, c)).collect();
-                let positions: Vec<usize> = (0..page.len()).collect();
-                Some(skyglass_core::export::write(format, &**page, &cols, &positions))
+                let cols = columns.get_untracked();
+                let cols: Vec<_> = cols.iter().map(|(i, c)| (*i, c)).collect();
+                Some(skyglass_core::export::write(format, &**page, &cols, &in_view(page)))
             })
         }),
+    };
+    // The ticked rows as last seen, on this page or earlier ones (for their export).
+    let kept = kept_rows(data, ticked);
+    let selected_rows = ExportChoice {
+        label: Signal::derive(move || rows_label("The selected rows", ticked.with(Selection::len))),
+        what: Signal::stored("selected".to_string()),
+        write: Rc::new(move |format| {
+            let rows = kept.with_value(|k| k.picked(&ticked.get_untracked()));
+            (!rows.is_empty()).then(|| {
+                let cols = columns.get_untracked();
+                let cols: Vec<_> = cols.iter().map(|(i, c)| (*i, c)).collect();
+                let positions: Vec<usize> = (0..rows.len()).collect();
+                skyglass_core::export::write(format, &rows, &cols, &positions)
+            })
+        }),
+    };
+    let note_conn = conn_id.clone();
+    let only_note = move || {
+        only.get().map(|c| {
+            let all = data.with(|d| d.as_ref().map_or(0, |p| p.len()));
+            let shown = data.with(|d| d.as_ref().map_or(0, |p| in_view(p).len()));
+            let everything = list_href_with(&note_conn, &query.get().to_pairs());
+            view! {
+                <p class="only-note" role="status">
+                    {format!("Only {} instances: {shown} of the {all} on this page. ", c.label())}
+                    <a href=everything>"Show every state"</a>
+                </p>
+            }
+        })
     };
     let href = StoredValue::new_local(row_href(&*api, conn_id.clone(), query));
     let context = Signal::derive(move || query.with(ListQuery::to_url_query));
@@ -163,6 +213,11 @@ pub fn PagedList(
         }
     });
     let at_once = list.filters_apply_at_once();
+    let density = move || format!("density-{}", prefs.prefs.with(|p| p.density.key()));
+    let table = move || {
+        let columns = columns.get();
+        view! { <RowsTable columns page=data href context selected on_open stale label="Instances" ticked only/> }
+    };
     view! {
         <section class="instance-list" aria-busy=move || loading.get().to_string()>
             <ConnectionHeading client=client.clone()/>
@@ -172,12 +227,15 @@ pub fn PagedList(
                 {at_once.then(|| view! { <FilterBar info query on_filters/> })}
                 <PageSizeSelect sizes=list.page_sizes value=Signal::derive(move || query.with(|q| q.limit)) on_change=set_limit/>
                 <button type="button" on:click=move |_| on_load_all.run(())>"Load all pages"</button>
-                <ExportMenu connection=client.conn.name.clone() service=info.key choices=vec![this_page]/>
+                <ColumnChooser specs=chooser_specs prefs/>
+                <ExportMenu connection=client.conn.name.clone() service=info.key choices=vec![this_page, selected_rows]/>
                 <span class="spacer"></span>
                 <RefreshControl updated_at=call.updated_at loading on_refresh=move |_| call.refresh() interval/>
             </div>
             <CallBanners call connection_id=conn_id/>
-            <RowsTable columns page=data href context selected on_open stale label="Instances"/>
+            {only_note}
+            <SelectionBar ticked/>
+            <div class=density>{table}</div>
             {empty}
             <UnreadableNote reasons/>
             <AnomalyNotes anomalies/>

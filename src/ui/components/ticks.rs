@@ -1,0 +1,45 @@
+//! The boxes to tick a row by, built in the DOM for the paged table and the loaded grid,
+//! and kept in step with the [`Selection`].
+
+use super::cell_dom::element;
+use skyglass_core::table::{Rows, Selection};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+/// A row's box: ticked or not, labelled with the row's name (or id).
+pub fn tick_box(
+    doc: &web_sys::Document,
+    rows: &dyn Rows,
+    row: usize,
+    name_column: Option<usize>,
+    on: bool,
+) -> Option<Element> {
+    let input: HtmlInputElement = element(doc, "input")?.dyn_into().ok()?;
+    input.set_type("checkbox");
+    input.set_class_name("tick");
+    input.set_checked(on);
+    let name = name_column.map(|c| rows.cell(row, c).plain()).unwrap_or_default();
+    let name = if name.trim().is_empty() {
+        rows.id(row).to_owned()
+    } else {
+        name
+    };
+    let _ = input.set_attribute(
+        "aria-label",
+        &format!("Select {}", super::clamped_text::short(&name, 80)),
+    );
+    Some(input.into())
+}
+
+/// The row boxes of `body`'s rows: ticked as `ticked` says.
+pub fn sync_ticks(rows: &[Element], ticked: &Selection) {
+    for tr in rows {
+        let id = tr.get_attribute("data-id").unwrap_or_default();
+        if let Ok(Some(input)) = tr.query_selector("input.tick") {
+            if let Ok(input) = input.dyn_into::<HtmlInputElement>() {
+                input.set_checked(ticked.contains(&id));
+            }
+        }
+        let _ = tr.class_list().toggle_with_force("ticked", ticked.contains(&id));
+    }
+}
