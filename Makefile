@@ -19,7 +19,7 @@ test-native:
 	cargo test --workspace
 
 test-browser:
-	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services --test browser_auth
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services --test browser_auth --test browser_console
 
 test-e2e:
 	scripts/test.sh e2e

@@ -90,7 +90,7 @@ setup_test() {
     log "installing Debian chromium and chromium-driver"
     apt_install chromium chromium-driver
   fi
-  if [ ! -d tests/e2e/node_modules/@playwright/test ]; then
+  if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
     log "installing the end-to-end test packages (Playwright, driving Debian's chromium)"
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -15,7 +15,7 @@ if [ "$layers" = all ]; then
   step "native: cargo test --workspace (API layer, cursors, lifecycle, cloudsim)"
   cargo test --workspace
   step "browser: wasm-bindgen-test in headless Chromium (components against the in-page cloudsim)"
-  cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services --test browser_auth
+  cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services --test browser_auth --test browser_console
 fi
 
 if [ "$layers" != nginx ]; then

@@ -295,7 +295,7 @@ async fn a_view_polls_by_itself_and_leaves_no_timer_when_it_is_gone() {
     // This kind of view refreshes every second (as a user could pick on this device).
     let storage = window().local_storage().unwrap().unwrap();
     storage
-        .set_item("skyglass.interval.clouddc-list", r#"{"Every":1}"#)
+        .set_item("skyglass.prefs.demo.list", r#"{"interval":{"Every":1}}"#)
         .unwrap();
     let el = container();
     // A page size no other test uses, to count this view's calls only.
@@ -311,5 +311,5 @@ async fn a_view_polls_by_itself_and_leaves_no_timer_when_it_is_gone() {
     let gone = mine();
     sleep(2_500).await;
     assert_eq!(mine(), gone, "no timer outlives the view");
-    storage.remove_item("skyglass.interval.clouddc-list").unwrap();
+    storage.remove_item("skyglass.prefs.demo.list").unwrap();
 }

@@ -123,8 +123,8 @@ async fn load_all_from_the_list_filters_sorts_moves_and_opens() {
     let shown_columns = Clouddc::columns().iter().filter(|c| c.spec.shown).count();
     assert_eq!(
         all(&el, "[role=gridcell]").len(),
-        rows.len() * shown_columns,
-        "a cell per column shown"
+        rows.len() * (shown_columns + 1),
+        "a cell per column shown, and the box to tick"
     );
 
     // Filter as you type, across every loaded row.

@@ -21,7 +21,7 @@ test.describe("IAM password sign-in", () => {
     await expect(page).toHaveURL(/\/c\/iam-ecs$/);
     await page.goto("/connections/iam-ecs");
     await expect(page.getByLabel("Project ID")).toHaveValue(CLOUDSIM.project);
-    await page.goto("/");
+    await page.goto("/connections");
     await expect(new ConnectionsPage(page).card("IAM ECS")).toContainText(`signed in as ${IAM.user} until`);
     await seen.assertNowhere(IAM.password);
     await seen.assertNowhere("not-" + IAM.password);
@@ -161,7 +161,7 @@ test.describe("AK/SK signing", () => {
       await expect(list.errorBanner).toContainText("verify aksk signature fail");
       const stores = await page.evaluate(() => JSON.stringify(localStorage));
       expect(stores, "remembered on this device").toContain(wrong);
-      await page.goto("/");
+      await page.goto("/connections");
       page.once("dialog", (d) => d.accept());
       await page.getByRole("button", { name: "Forget all tokens" }).click();
       await expect(page.getByText("Every token and secret key is forgotten on this device.")).toBeVisible();

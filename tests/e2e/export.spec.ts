@@ -45,7 +45,7 @@ async function exportFile(page: Page, format: "csv" | "csv-bom" | "json", button
 
 /** The table's visible column titles and, per row, its full name (the link's title). */
 async function shownTable(page: Page) {
-  const headers = (await page.locator("table thead th").allTextContents()).map((t) => t.trim());
+  const headers = (await page.locator("table thead th:not(.cell-tick)").allTextContents()).map((t) => t.trim());
   const names = await page.locator("tr.instance-row .cell-name a").evaluateAll((as) => as.map((a) => a.getAttribute("title") ?? a.textContent ?? ""));
   const states = (await page.locator("tr.instance-row .badge").allTextContents()).map((t) => t.trim());
   return { headers, names, states };

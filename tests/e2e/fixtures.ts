@@ -43,8 +43,8 @@ export class ConnectionsPage {
   constructor(private page: Page) {}
 
   async goto() {
-    await this.page.goto("/");
-    await expect(this.page.getByRole("heading", { name: "Connections" })).toBeVisible();
+    await this.page.goto("/connections");
+    await expect(this.page.getByRole("heading", { name: "Connections", level: 1 })).toBeVisible();
   }
 
   card(name: string): Locator {

@@ -84,3 +84,45 @@ for (const size of SIZES) {
     await shot("1b-connections-after");
   });
 }
+
+// The everyday views in both themes: the overview, all instances, a list with ticks and the
+// View menu, the loaded grid, details with copy buttons, the shortcuts list.
+for (const size of SIZES) {
+  for (const theme of ["light", "dark"] as const) {
+    test(`screenshots ${size.name} ${theme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width: size.width, height: size.height });
+      const shot = (name: string) => page.screenshot({ path: `screenshots/${size.name}-${theme}-${name}.png`, fullPage: true });
+      const list = new InstancesPage(page);
+      await page.goto("/");
+      await expect(page.locator('.overview-card[data-connection="demo-ecs"] .covers')).toBeVisible();
+      await shot("11-overview");
+      await page.goto("/all");
+      await expect(page.locator('.walk-group[data-connection="demo-roma"]')).toHaveAttribute("data-load-state", "done");
+      await shot("12-all-instances");
+      await page.goto("/c/demo-bycloud?limit=20");
+      await list.waitLoaded();
+      await list.rows.nth(1).locator("input.tick").click();
+      await list.rows.nth(3).locator("input.tick").click({ modifiers: ["Shift"] });
+      await shot("13-list-ticked");
+      await page.locator("details.column-chooser summary").click();
+      await page.screenshot({ path: `screenshots/${size.name}-${theme}-13b-view-menu.png` });
+      await page.locator("details.column-chooser summary").click();
+      await page.goto("/c/demo?limit=20");
+      await list.waitLoaded();
+      await page.getByRole("button", { name: "Load all pages" }).click();
+      await expect(page.locator(".load-all")).toHaveAttribute("data-load-state", "done");
+      await shot("14-loaded-grid");
+      await page.goto("/c/demo?limit=20");
+      await list.waitLoaded();
+      await list.rows.first().locator(".cell-name a").click();
+      await expect(page.getByRole("button", { name: "Copy as JSON" })).toBeVisible();
+      await shot("15-details-copy");
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+      await page.screenshot({ path: `screenshots/${size.name}-${theme}-16-shortcuts.png` });
+      await page.goto("/connections");
+      await shot("17-connections");
+    });
+  }
+}

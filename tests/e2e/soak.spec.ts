@@ -54,7 +54,7 @@ test("soak: faults of every kind for a bounded time", async ({ page, request }) 
   }
   const minutes = (Date.now() - started) / 60_000;
 
-  await page.goto("/");
+  await page.goto("/connections");
   const tallies = await page.locator(".tally").allTextContents();
   let calls = 0;
   let failures = 0;
