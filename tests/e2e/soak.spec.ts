@@ -19,16 +19,16 @@ test("soak: faults of every kind for a bounded time", async ({ page, request }) 
   const connections = new ConnectionsPage(page);
   const list = new InstancesPage(page);
   const services = [
-    { name: "Soak DC", service: "clouddc", view: "clouddc-list" },
-    { name: "Soak Roma", service: "roma", view: "roma-list" },
-    { name: "Soak ByCloud", service: "bycloud", view: "bycloud-list" },
-    { name: "Soak Search", service: "imagesearch", view: "imagesearch" },
+    { name: "Soak DC", service: "clouddc", view: "soak-dc.list" },
+    { name: "Soak Roma", service: "roma", view: "soak-roma.list" },
+    { name: "Soak ByCloud", service: "bycloud", view: "soak-bycloud.list" },
+    { name: "Soak Search", service: "imagesearch", view: "soak-search.lookup" },
   ] as const;
   for (const s of services) {
     await connections.add({ name: s.name, service: s.service, baseUrl: "/proxy/soak", project: "soak-project", token: "soak-token" });
   }
-  // Every view refreshes by itself every 5 s.
-  await page.evaluate((views) => views.forEach((v) => localStorage.setItem(`skyglass.interval.${v}`, "{\"Every\":5}")), services.map((s) => s.view));
+  // Every view refreshes by itself every 5 s (its preferences, per connection and view).
+  await page.evaluate((views) => views.forEach((v) => localStorage.setItem(`skyglass.prefs.${v}`, '{"interval":{"Every":5}}')), services.map((s) => s.view));
   await request.post(`http://127.0.0.1:${SOAK_PORT}/__cloudsim/stats/reset`);
 
   let appRequests = 0;

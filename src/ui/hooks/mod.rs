@@ -4,7 +4,6 @@
 
 pub mod use_api;
 pub mod use_display_settings;
-pub mod use_interval_setting;
 pub mod use_list_url;
 pub mod use_load_all;
 pub mod use_paging_anomalies;

@@ -7,7 +7,7 @@ use crate::ui::components::connection_heading::ConnectionHeading;
 use crate::ui::components::details_view::DetailsPanel;
 use crate::ui::components::refresh_control::RefreshControl;
 use crate::ui::hooks::use_api::{use_api_with_options, UseApiOptions};
-use crate::ui::hooks::use_interval_setting::use_interval_setting;
+use crate::ui::hooks::use_view_prefs::use_view_prefs;
 use crate::ui::hooks::use_query_navigation::use_query_navigation;
 use crate::ui::hooks::use_url_query::use_url_query;
 use crate::ui::transport::Client;
@@ -48,7 +48,7 @@ pub fn ImageSearchView(
     let (recent, set_recent, _) =
         use_local_storage::<Vec<String>, JsonSerdeCodec>(format!("skyglass.imagesearch.recent.{conn_id}"));
     let c = client.clone();
-    let interval = use_interval_setting("imagesearch");
+    let interval = use_view_prefs(&conn_id, "lookup").interval();
     let call = use_api_with_options(
         move || {
             let n = name.get()?;
