@@ -7,7 +7,7 @@
 //! rows of other state categories are left out.
 
 use super::cell_dom::{batch, element, fill_cell, CellContext};
-use super::ticks::{sync_ticks, tick_box};
+use super::ticks::{sync_ticks, tick_box, with_ticks};
 use super::virtual_table::HrefFn;
 use crate::ui::hooks::use_display_settings::use_display_settings;
 use leptos::html;
@@ -126,60 +126,61 @@ pub fn RowsTable(
         let Some(body) = body.get() else { return context };
         let selected = selected.get_untracked();
         let only = only.get();
-        page.with(|page| {
-            rendered.update_value(|done| {
-                if previous_context.as_ref() != Some(&context) {
-                    for (_, el) in done.drain(..) {
-                        el.remove();
-                    }
-                }
-                if fresh.try_update_value(|f| std::mem::replace(f, false)) == Some(true) {
-                    // A table drawn again (other columns) may get the body element of the
-                    // one before it, rows and all: they are not this table's.
-                    body.set_inner_html("");
-                }
-                let mut old: HashMap<u64, Element> = done.drain(..).collect();
-                let rows: &dyn Rows = match page {
-                    Some(p) => &**p,
-                    None => {
-                        for el in old.values() {
+        with_ticks(ticked, |ticks| {
+            page.with(|page| {
+                rendered.update_value(|done| {
+                    if previous_context.as_ref() != Some(&context) {
+                        for (_, el) in done.drain(..) {
                             el.remove();
                         }
-                        return;
                     }
-                };
-                let mut next: Vec<Rendered> = Vec::with_capacity(rows.len());
-                for row in 0..rows.len() {
-                    if only.is_some() && rows.state(row).map(|s| s.category) != only {
-                        continue;
+                    if fresh.try_update_value(|f| std::mem::replace(f, false)) == Some(true) {
+                        // A table drawn again (other columns) may get the body element of the
+                        // one before it, rows and all: they are not this table's.
+                        body.set_inner_html("");
                     }
-                    let key = rows.key(row);
-                    let el = match old.remove(&key) {
-                        Some(el) => el,
-                        None => match columns.with_value(|columns| {
-                            href.with_value(|href| {
-                                let ticks = ticked.map(|t| t.get_untracked());
-                                let making = RowMaking {
-                                    columns,
-                                    href,
-                                    selected: selected.as_deref(),
-                                    ticked: ticks.as_ref(),
-                                };
-                                build_row(rows, row, &making)
-                            })
-                        }) {
-                            Some(el) => el,
-                            None => continue,
-                        },
+                    let mut old: HashMap<u64, Element> = done.drain(..).collect();
+                    let rows: &dyn Rows = match page {
+                        Some(p) => &**p,
+                        None => {
+                            for el in old.values() {
+                                el.remove();
+                            }
+                            return;
+                        }
                     };
-                    // In display order: append moves an element already in the body.
-                    let _ = body.append_child(&el);
-                    next.push((key, el));
-                }
-                for el in old.values() {
-                    el.remove();
-                }
-                *done = next;
+                    let mut next: Vec<Rendered> = Vec::with_capacity(rows.len());
+                    for row in 0..rows.len() {
+                        if only.is_some() && rows.state(row).map(|s| s.category) != only {
+                            continue;
+                        }
+                        let key = rows.key(row);
+                        let el = match old.remove(&key) {
+                            Some(el) => el,
+                            None => match columns.with_value(|columns| {
+                                href.with_value(|href| {
+                                    let making = RowMaking {
+                                        columns,
+                                        href,
+                                        selected: selected.as_deref(),
+                                        ticked: ticks,
+                                    };
+                                    build_row(rows, row, &making)
+                                })
+                            }) {
+                                Some(el) => el,
+                                None => continue,
+                            },
+                        };
+                        // In display order: append moves an element already in the body.
+                        let _ = body.append_child(&el);
+                        next.push((key, el));
+                    }
+                    for el in old.values() {
+                        el.remove();
+                    }
+                    *done = next;
+                })
             })
         });
         context

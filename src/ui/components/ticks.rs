@@ -2,6 +2,7 @@
 //! and kept in step with the [`Selection`].
 
 use super::cell_dom::element;
+use leptos::prelude::*;
 use skyglass_core::table::{Rows, Selection};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -41,5 +42,13 @@ pub fn sync_ticks(rows: &[Element], ticked: &Selection) {
             }
         }
         let _ = tr.class_list().toggle_with_force("ticked", ticked.contains(&id));
+    }
+}
+
+/// Runs `f` with the selection borrowed (not cloned: it may hold 100,000 ids), if any.
+pub fn with_ticks<R>(ticked: Option<RwSignal<Selection>>, f: impl FnOnce(Option<&Selection>) -> R) -> R {
+    match ticked {
+        Some(t) => t.with_untracked(|s| f(Some(s))),
+        None => f(None),
     }
 }

@@ -9,7 +9,7 @@
 use super::cell_dom::{set_styles, Clock};
 use super::grid_rows::{mark_selected, reconcile, Batch, RenderedRow, RowLayout};
 use super::row_source::RowSource;
-use super::ticks::sync_ticks;
+use super::ticks::{sync_ticks, with_ticks};
 use crate::ui::hooks::use_display_settings::use_display_settings;
 use leptos::html;
 use leptos::prelude::*;
@@ -198,17 +198,18 @@ pub fn VirtualTable(
             shown_columns.with_value(|columns| {
                 layout.with_value(|layout| {
                     href.with_value(|href| {
-                        let ticks = ticked.map(|t| t.get_untracked());
-                        let batch = Batch {
-                            doc: &doc,
-                            clock: &clock,
-                            rows: &*rows,
-                            columns,
-                            layout,
-                            href: &**href,
-                            ticked: ticks.as_ref().map(|t| (t, name_column)),
-                        };
-                        rendered.update_value(|done| reconcile(&body, done, &wanted, &batch, ROW_HEIGHT, selected))
+                        with_ticks(ticked, |ticks| {
+                            let batch = Batch {
+                                doc: &doc,
+                                clock: &clock,
+                                rows: &*rows,
+                                columns,
+                                layout,
+                                href: &**href,
+                                ticked: ticks.map(|t| (t, name_column)),
+                            };
+                            rendered.update_value(|done| reconcile(&body, done, &wanted, &batch, ROW_HEIGHT, selected))
+                        })
                     })
                 })
             })
