@@ -39,7 +39,7 @@ test.describe("Huawei Cloud ECS", () => {
     await expect(list.pageLabel).toHaveText("Page 3");
     expect(await list.rowIds()).toEqual(page3);
 
-    await page.getByLabel("Status").selectOption("ACTIVE");
+    await page.getByRole("combobox", { name: "Status" }).selectOption("ACTIVE");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/status=ACTIVE/);
     await expect(list.pageLabel).toHaveText("Page 1");
@@ -50,7 +50,7 @@ test.describe("Huawei Cloud ECS", () => {
     await page.getByRole("button", { name: "Clear" }).click();
     await list.waitLoaded();
 
-    await page.getByLabel("Name", { exact: true }).fill("web");
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("web");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/name=web/);
     await expect

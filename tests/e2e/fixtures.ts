@@ -88,7 +88,7 @@ export class InstancesPage {
     this.next = page.getByRole("button", { name: "Next →" });
     this.previous = page.getByRole("button", { name: "← Previous" });
     this.pageLabel = page.locator(".pager-page");
-    this.stateFilter = page.getByLabel("State");
+    this.stateFilter = page.getByRole("combobox", { name: "State" });
     this.pageSize = page.getByLabel("Page size");
     this.errorBanner = page.getByRole("alert");
   }

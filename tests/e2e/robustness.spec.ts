@@ -132,7 +132,7 @@ test.describe("tokens stay secret", () => {
     await expect(list.errorBanner).toContainText("The credentials were rejected");
     await page.goto("/c/secret?limit=50");
     await expect(list.errorBanner).toBeVisible();
-    await page.goto("/");
+    await page.goto("/connections");
     const historyLength = await page.evaluate(() => history.length);
     expect(historyLength).toBeGreaterThan(1);
     for (const u of urls) expect(u).not.toContain(secret);

@@ -39,7 +39,7 @@ test.describe("ROMA Connect", () => {
     await expect(list.pageLabel).toHaveText("Page 1 of 10");
     await expect(list.rows).toHaveCount(50);
 
-    await page.getByLabel("Status").selectOption("RUNNING");
+    await page.getByRole("combobox", { name: "Status" }).selectOption("RUNNING");
     await expect(page).toHaveURL(/status=RUNNING/);
     await expect.poll(async () => [...new Set(await badgeStates(page))]).toEqual(["RUNNING"]);
 
@@ -98,18 +98,18 @@ test.describe("ByCloud", () => {
       await list.waitLoaded();
     };
 
-    await page.getByLabel("Name", { exact: true }).fill("web-*");
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("web-*");
     await apply();
     await expect(page).toHaveURL(/name=web-/);
     await expect.poll(async () => (await names()).length > 0 && (await names()).every((n) => n.startsWith("web-"))).toBe(true);
     await clear();
 
-    await page.getByLabel("Status").selectOption("ACTIVE");
+    await page.getByRole("combobox", { name: "Status" }).selectOption("ACTIVE");
     await apply();
     await expect.poll(async () => [...new Set(await badgeStates(page))]).toEqual(["ACTIVE"]);
     await clear();
 
-    await page.getByLabel("Tags").fill("web,production");
+    await page.getByRole("textbox", { name: "Tags" }).fill("web,production");
     await apply();
     await expect.poll(async () => {
       const tags = await page.locator('tr.instance-row td[data-label="Tags"]').allTextContents();
@@ -121,18 +121,20 @@ test.describe("ByCloud", () => {
     await list.rows.first().click();
     const details = page.getByRole("region", { name: "Instance details" });
     await expect(details).toContainText("CRN");
-    const detail = (label: string) => details.locator(`dt:text-is("${label}") + dd`).textContent();
+    // The value itself (an id has a Copy button beside it).
+    const detail = (label: string) =>
+      details.locator(`dt:text-is("${label}") + dd`).evaluate((dd) => (dd.querySelector(".mono") ?? dd).textContent);
     const flavorId = (await detail("Flavor ID"))!.trim();
     const flavor = (await detail("Flavor"))!.trim();
     const imageId = (await detail("Image ID"))!.trim();
     const image = (await detail("Image"))!.trim();
 
-    await page.getByLabel("Flavor ID").fill(flavorId);
+    await page.getByRole("textbox", { name: "Flavor ID" }).fill(flavorId);
     await apply();
     await expect.poll(async () => [...new Set(await page.locator('tr.instance-row td[data-label="Flavor"]').allTextContents())]).toEqual([flavor]);
     await clear();
 
-    await page.getByLabel("Image ID").fill(imageId);
+    await page.getByRole("textbox", { name: "Image ID" }).fill(imageId);
     await apply();
     await expect.poll(async () => [...new Set(await page.locator('tr.instance-row td[data-label="Image"]').allTextContents())]).toEqual([image]);
   });
