@@ -34,7 +34,7 @@ impl Format {
 }
 
 /// The columns to write: their index among the service's columns, and their spec.
-pub type Columns<'a> = [(usize, &'a ColumnSpec)];
+pub type Columns = [(usize, ColumnSpec)];
 
 /// A cell's text made safe for a spreadsheet: one that would start a formula gets a `'`.
 pub fn guard_formula(text: &str) -> String {

@@ -67,7 +67,7 @@ fn rows() -> Fixed {
 #[test]
 fn csv_reads_back_field_by_field_and_formulas_stay_text() {
     let rows = rows();
-    let cols = [(1, &TAGS), (0, &NAME)];
+    let cols = [(1, TAGS), (0, NAME)];
     let text = write(Format::Csv { bom: false }, &rows, &cols, &[0, 1, 2, 3, 4, 5, 99]);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(reader.headers().unwrap(), vec!["Tags", "Name"]);
@@ -99,7 +99,7 @@ fn csv_reads_back_field_by_field_and_formulas_stay_text() {
 #[test]
 fn json_keeps_the_text_as_it_is() {
     let rows = rows();
-    let text = write(Format::Json, &rows, &[(0, &NAME), (1, &TAGS)], &[3, 2]);
+    let text = write(Format::Json, &rows, &[(0, NAME), (1, TAGS)], &[3, 2]);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         v,
@@ -108,7 +108,7 @@ fn json_keeps_the_text_as_it_is() {
             {"name": "two\nlines", "tags": "x"},
         ])
     );
-    assert_eq!(write(Format::Json, &rows, &[(0, &NAME)], &[]), "[]");
+    assert_eq!(write(Format::Json, &rows, &[(0, NAME)], &[]), "[]");
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use super::sort_key::SortKey;
 use crate::service::{Cell, Details};
-use crate::state::StateInfo;
+use crate::state::{Category, StateInfo};
 
 /// A list of rows, each addressed by its position.
 pub trait Rows {
@@ -31,4 +31,11 @@ pub trait Rows {
     fn position(&self, id: &str) -> Option<usize> {
         (0..self.len()).find(|&r| self.id(r) == id)
     }
+}
+
+/// The positions of the rows in state category `only` (every row for `None`), in order.
+pub fn in_category(rows: &dyn Rows, only: Option<Category>) -> Vec<usize> {
+    (0..rows.len())
+        .filter(|&r| only.is_none() || rows.state(r).map(|s| s.category) == only)
+        .collect()
 }

@@ -85,7 +85,6 @@ pub fn LoadedTable(
     let export = move |which: Which| {
         Rc::new(move |format: Format| {
             let cols = columns.get_untracked();
-            let cols: Vec<_> = cols.iter().map(|(i, c)| (*i, c)).collect();
             source.with_value(|s| {
                 let rows = s.rows();
                 // Everything in the order it was loaded, or what the filter and sort show.

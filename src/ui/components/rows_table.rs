@@ -14,7 +14,7 @@ use leptos::html;
 use leptos::prelude::*;
 use skyglass_core::service::{Cell, ColumnSpec, ListPage};
 use skyglass_core::state::Category;
-use skyglass_core::table::{Rows, Selection};
+use skyglass_core::table::{in_category, Rows, Selection};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -150,10 +150,7 @@ pub fn RowsTable(
                         }
                     };
                     let mut next: Vec<Rendered> = Vec::with_capacity(rows.len());
-                    for row in 0..rows.len() {
-                        if only.is_some() && rows.state(row).map(|s| s.category) != only {
-                            continue;
-                        }
+                    for row in in_category(rows, only) {
                         let key = rows.key(row);
                         let el = match old.remove(&key) {
                             Some(el) => el,

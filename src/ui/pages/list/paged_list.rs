@@ -26,7 +26,7 @@ use leptos::prelude::*;
 use skyglass_core::paging::{self, origin_of, Anomaly, Trail};
 use skyglass_core::service::{ListApi, ListPage, ListQuery, Opens, Paging};
 use skyglass_core::state::Category;
-use skyglass_core::table::{Rows, Selection};
+use skyglass_core::table::{in_category, Rows, Selection};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -107,12 +107,7 @@ pub fn PagedList(
     let chooser_specs = specs.clone();
     let columns = Memo::new(move |_| prefs.prefs.with(|p| p.shown(&specs)));
     // The page's rows in view: all of them, or those of the category asked for.
-    let in_view = move |page: &ListPage| -> Vec<usize> {
-        let only = only.get_untracked();
-        (0..page.len())
-            .filter(|&r| only.is_none() || page.state(r).map(|s| s.category) == only)
-            .collect()
-    };
+    let in_view = move |page: &ListPage| -> Vec<usize> { in_category(&**page, only.get_untracked()) };
     let this_page = ExportChoice {
         label: Signal::derive(move || {
             only.track();
@@ -123,7 +118,6 @@ pub fn PagedList(
             data.with_untracked(|d| {
                 let page = d.as_ref()?;
                 let cols = columns.get_untracked();
-                let cols: Vec<_> = cols.iter().map(|(i, c)| (*i, c)).collect();
                 Some(skyglass_core::export::write(format, &**page, &cols, &in_view(page)))
             })
         }),
@@ -137,7 +131,6 @@ pub fn PagedList(
             let rows = kept.with_value(|k| k.picked(&ticked.get_untracked()));
             (!rows.is_empty()).then(|| {
                 let cols = columns.get_untracked();
-                let cols: Vec<_> = cols.iter().map(|(i, c)| (*i, c)).collect();
                 let positions: Vec<usize> = (0..rows.len()).collect();
                 skyglass_core::export::write(format, &rows, &cols, &positions)
             })
