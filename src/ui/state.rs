@@ -298,6 +298,24 @@ pub enum ClientProblem {
     NoSecretKey,
 }
 
+impl ClientProblem {
+    /// In a few words, what is missing, where to fix it and the link's text, for the
+    /// connection `conn_id` (a sign-in comes back to `back`).
+    pub fn remedy(self, conn_id: &str, back: &str) -> (&'static str, String, &'static str) {
+        use crate::ui::links::{settings_href, sign_in_href};
+        match self {
+            ClientProblem::NoSuchConnection => ("This connection is gone.", "/connections".into(), "Connections"),
+            ClientProblem::NoToken => ("No token in this tab.", settings_href(conn_id), "Enter a token"),
+            ClientProblem::NoSecretKey => (
+                "No secret key in this tab.",
+                settings_href(conn_id),
+                "Enter the secret key",
+            ),
+            ClientProblem::SignInNeeded => ("Not signed in.", sign_in_href(conn_id, back), "Sign in"),
+        }
+    }
+}
+
 fn default_connections() -> Vec<Connection> {
     if cfg!(feature = "demo") {
         Connection::demos()

@@ -5,9 +5,9 @@
 
 use crate::connection::Connection;
 use crate::ui::hooks::use_load_all::{use_load_all, SharedWalk};
-use crate::ui::links::{list_href, settings_href, sign_in_href};
+use crate::ui::links::list_href;
 use crate::ui::pages::list::walk_for;
-use crate::ui::state::{AppState, ClientProblem};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use skyglass_core::service::{CommonRows, ListQuery, Source};
 use skyglass_core::services;
@@ -23,15 +23,10 @@ pub fn ConnectionWalk(conn: Connection, rows: Rc<RefCell<CommonRows>>, arrived: 
     let client = match state.client(&id) {
         Ok(c) => c,
         Err(problem) => {
-            let (text, href, action) = match problem {
-                ClientProblem::NoSuchConnection => ("gone", "/connections".to_string(), "Connections"),
-                ClientProblem::NoToken => ("no token in this tab", settings_href(&id), "Enter a token"),
-                ClientProblem::NoSecretKey => ("no secret key in this tab", settings_href(&id), "Enter the secret key"),
-                ClientProblem::SignInNeeded => ("not signed in", sign_in_href(&id, "/all"), "Sign in"),
-            };
+            let (text, href, action) = problem.remedy(&id, "/all");
             return view! {
                 <li class="walk-group" data-connection=id.clone() data-load-state="skipped">
-                    {name} ": " {text} ". " <a href=href>{action}</a>
+                    {name} ": " {text} " " <a href=href>{action}</a>
                 </li>
             }
             .into_any();

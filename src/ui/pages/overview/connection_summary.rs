@@ -7,8 +7,8 @@ use crate::ui::components::category_bar::{CategoryBar, CategoryLink};
 use crate::ui::components::time_cell::clock_label;
 use crate::ui::hooks::use_api::{use_api_with_options, UseApiOptions};
 use crate::ui::hooks::use_view_prefs::use_view_prefs;
-use crate::ui::links::{list_href, list_href_with, settings_href, sign_in_href};
-use crate::ui::state::{AppState, ClientProblem};
+use crate::ui::links::{list_href, list_href_with};
+use crate::ui::state::AppState;
 use crate::ui::transport::Client;
 use leptos::prelude::*;
 use skyglass_core::overview::{overview_query, Summary};
@@ -47,16 +47,7 @@ pub fn ConnectionSummary(conn: Connection, figures: Figures) -> impl IntoView {
                 }
             }
             Err(problem) => {
-                let (text, href, action) = match problem {
-                    ClientProblem::NoSuchConnection => {
-                        ("This connection is gone.", "/connections".to_string(), "Connections")
-                    }
-                    ClientProblem::NoToken => ("No token in this tab.", settings_href(&id), "Enter a token"),
-                    ClientProblem::NoSecretKey => {
-                        ("No secret key in this tab.", settings_href(&id), "Enter the secret key")
-                    }
-                    ClientProblem::SignInNeeded => ("Not signed in.", sign_in_href(&id, "/"), "Sign in"),
-                };
+                let (text, href, action) = problem.remedy(&id, "/");
                 view! { <p class="notice small" data-problem="credentials">{text} " " <a href=href>{action}</a></p> }
                     .into_any()
             }
