@@ -178,6 +178,27 @@ impl<'a, T> IntoIterator for &'a Items<T> {
     }
 }
 
+/// An instance skimmed: its id only, the rest of it skipped unread. A page of these is
+/// what [`crate::service::ListService::head`] reads to learn where paging goes next
+/// before the page itself is decoded.
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct Skim {
+    #[serde(deserialize_with = "text")]
+    pub id: String,
+}
+
+/// What paging may need of an instance: its id (marker paging by the last id).
+pub trait Identified {
+    fn id(&self) -> &str;
+}
+
+impl Identified for Skim {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 struct ItemsVisitor<T>(PhantomData<T>);
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for ItemsVisitor<T> {
@@ -241,6 +262,16 @@ impl Drop for OneByOne {
     fn drop(&mut self) {
         ONE_BY_ONE.with(|f| f.set(false));
     }
+}
+
+/// Reads a success body as a page `P` of [`Skim`]s, for [`crate::service::ListService::head`]:
+/// `None` for an error status or a body that does not read as one (the full decode then
+/// has the last word).
+pub fn skim_page<P: DeserializeOwned>(resp: &ApiResponse) -> Option<P> {
+    if !(200..300).contains(&resp.status) {
+        return None;
+    }
+    serde_json::from_str(&resp.body).ok()
 }
 
 /// Decodes a success body as a page `P` whose instances are [`Items`], or the error body

@@ -165,6 +165,21 @@ fn marker_cycles_stop_the_walk_instead_of_looping() {
     assert_eq!(w.rows().len(), 1500);
     assert_eq!(unique(w.rows()), 1500);
     assert_eq!(w.progress().requests, 3);
+
+    // Read ahead (as the browser does), the cycle is seen in what is read ahead: nothing
+    // is asked past it.
+    let ahead = Opts {
+        read_ahead: true,
+        ..Opts::default()
+    };
+    let mut w = plan_with_page_size(DC, &ListQuery::first(DC), 100, None);
+    let trace = drive_clouddc(&c, &mut *w, ahead, &reference);
+    assert!(matches!(w.outcome(), Some(WalkOutcome::Stopped(Anomaly::Cycle { .. }))));
+    assert_eq!((w.rows().len(), w.progress().requests, trace.read_ahead), (300, 3, 2));
+    let mut w = plan(BY, &ListQuery::first(BY), own_origin());
+    drive_bycloud(&c, &mut *w, ahead, &bycloud_reference(&cloud()));
+    assert!(matches!(w.outcome(), Some(WalkOutcome::Stopped(Anomaly::Cycle { .. }))));
+    assert_eq!((w.rows().len(), w.progress().requests), (1500, 3));
 }
 
 #[test]

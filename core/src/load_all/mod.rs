@@ -20,6 +20,12 @@
 //! }
 //! ```
 //!
+//! A marker walk need not wait for a page to be decoded before asking for the next: the
+//! driver calls [`on_head`] with the raw answer first, which reads the marker from it with
+//! the instances skimmed, and sends the next request while it decodes this page (the
+//! decoded page still has the last word: should it point elsewhere, the early request is
+//! abandoned and the right one asked).
+//!
 //! Every walk is watched by [`PagingWatch`]: a marker that comes back or an empty page that
 //! claims more ends the walk with [`WalkOutcome::Stopped`] (never a loop); a changed total or
 //! a foreign link is only noted ([`LoadAll::anomalies`]). An error ends the walk with
@@ -56,6 +62,14 @@ pub fn on_response(
         Ok(page) => walk.on_page(id, page),
         Err(e) => walk.on_error(id, e),
     }
+}
+
+/// `id`'s raw answer has arrived: lets `walk` read where paging goes next from it without
+/// decoding it (`api`'s [`ListApi::head`]) and plan the next request ahead. The driver
+/// then sends what [`LoadAll::next_requests`] hands out *before* it decodes this answer
+/// and reports it ([`on_response`]). Returns whether the walk planned ahead.
+pub fn on_head(walk: &mut dyn LoadAll, api: &dyn ListApi, id: RequestId, response: &ApiResponse) -> bool {
+    walk.on_head(id, &|query: &ListQuery| api.head(query, response))
 }
 
 /// The walk that loads every page of the list `base` filters (its filters kept, the

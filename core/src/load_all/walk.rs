@@ -4,7 +4,7 @@
 use super::loaded_rows::LoadedRows;
 use crate::http::ApiError;
 use crate::paging::Anomaly;
-use crate::service::{ListPage, ListQuery};
+use crate::service::{ListPage, ListQuery, PageFacts};
 use std::fmt;
 
 /// Names one request a planner handed out; answers are matched to it.
@@ -97,6 +97,15 @@ pub trait LoadAll {
     /// A decoded page for `id`. Returns whether it was used (an answer to a request that
     /// is not under way, e.g. abandoned or answered already, is ignored).
     fn on_page(&mut self, id: RequestId, page: ListPage) -> bool;
+    /// `id`'s answer has arrived and `head` reads its paging facts for a query without
+    /// decoding it ([`crate::service::ListService::head`]): a walk that can, hands out
+    /// the next request at once (the next [`LoadAll::next_requests`]), before the page
+    /// is decoded and reported with [`LoadAll::on_page`] / [`LoadAll::on_error`], which
+    /// must follow. Returns whether the walk planned ahead (the default: it does not).
+    fn on_head(&mut self, id: RequestId, head: &dyn Fn(&ListQuery) -> Option<PageFacts>) -> bool {
+        let _ = (id, head);
+        false
+    }
     /// `id` failed for good: the walk ends with [`WalkOutcome::Failed`] (the first error
     /// wins), keeping its rows. Returns whether `id` was under way.
     fn on_error(&mut self, id: RequestId, error: ApiError) -> bool;

@@ -30,6 +30,9 @@ pub trait ListApi: Send + Sync {
     fn one_request(&self, id: &str, project_id: &str) -> Option<ApiRequest>;
     /// Decodes an answer.
     fn decode(&self, response: &ApiResponse) -> Result<ListPage, ApiError>;
+    /// The paging facts of a success answer, read without decoding its instances
+    /// ([`ListService::head`]).
+    fn head(&self, query: &ListQuery, response: &ApiResponse) -> Option<PageFacts>;
 }
 
 /// A decoded page, erased: its rows and what it says about paging.
@@ -100,6 +103,9 @@ impl<S: ListService> ListApi for Erased<S> {
     fn decode(&self, response: &ApiResponse) -> Result<ListPage, ApiError> {
         let page = S::decode(response).map_err(|e| e.with_token_codes(S::info().token_error_codes))?;
         Ok(ListPage::of::<S>(page))
+    }
+    fn head(&self, query: &ListQuery, response: &ApiResponse) -> Option<PageFacts> {
+        S::head(query, response)
     }
 }
 

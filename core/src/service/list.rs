@@ -53,6 +53,15 @@ pub trait ListService: Send + Sync + 'static {
     fn decode(response: &ApiResponse) -> Result<Self::Page, ApiError>;
     /// What the page says about paging.
     fn facts(query: &ListQuery, page: &Self::Page) -> PageFacts;
+    /// The same facts read from a success answer with its instances skimmed (their ids
+    /// only, see [`crate::lenient::Skim`]), far cheaper than [`ListService::decode`]: a
+    /// load-all walk asks for the next page with them before this one is decoded
+    /// ([`crate::load_all::on_head`]). `None` when the service has no cheaper reading
+    /// (the default: the walk then waits for the decode) or the body is not a page.
+    fn head(query: &ListQuery, response: &ApiResponse) -> Option<PageFacts> {
+        let _ = (query, response);
+        None
+    }
     /// The page's instances.
     fn rows(page: &Self::Page) -> &Items<Self::Row>;
     /// The page's instances, taken.

@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use skyglass_core::http::{ApiRequest, Auth};
-use skyglass_core::load_all::{LoadAll, Progress, RequestId, MAX_PARALLEL};
+use skyglass_core::load_all::{on_head, LoadAll, Progress, RequestId, MAX_PARALLEL};
 use skyglass_core::paging::next;
 use skyglass_core::service::{list_api, ListApi, ListInfo, ListQuery, ListService};
 use skyglass_core::services::bycloud::ByCloud;
@@ -106,6 +106,9 @@ pub struct Opts {
     pub cancel_after_pages: Option<u64>,
     /// Number requests with `X-Cloudsim-Seq` (ROMA's growing total under `marker_cycle`).
     pub seq_header: bool,
+    /// Read each answer ahead (`on_head`) and send what the walk then hands out before
+    /// the answer is decoded, as the browser driver does.
+    pub read_ahead: bool,
 }
 
 /// What a drive saw.
@@ -120,6 +123,8 @@ pub struct Trace {
     pub saw_waiting: bool,
     /// Error answers delivered.
     pub errors: u64,
+    /// Answers the walk read ahead of their decode (and asked the next page from).
+    pub read_ahead: u64,
 }
 
 /// Runs `walk` to the end against `cloud`, checking after every step that the rows are
@@ -144,7 +149,7 @@ pub fn drive(
         _ => 1,
     };
     let mut cancelled = false;
-    for _ in 0..10_000 {
+    let mut hand_out = |walk: &mut dyn LoadAll, pending: &mut Vec<(RequestId, ApiRequest, u64)>, depth: u64| {
         for (id, q) in walk.next_requests(MAX_PARALLEL) {
             sent += 1;
             let mut req = api.request(&q, "proj").authorize(auth, 0);
@@ -154,8 +159,12 @@ pub fn drive(
             if opts.seq_header {
                 req.headers.push(("X-Cloudsim-Seq".into(), sent.to_string()));
             }
-            pending.push((id, req, known_depth + 1));
+            pending.push((id, req, depth + 1));
         }
+        sent
+    };
+    for _ in 0..10_000 {
+        let sent = hand_out(walk, &mut pending, known_depth);
         if !cancelled && opts.cancel_after_pages.is_some_and(|n| pages_ok >= n) {
             assert!(!pending.is_empty(), "cancel with requests under way");
             walk.cancel();
@@ -190,7 +199,13 @@ pub fn drive(
         known_depth = known_depth.max(depth);
         trace.depth = trace.depth.max(depth);
         let rows_before = walk.rows().len();
-        match api.decode(&call(cloud, &req)) {
+        let response = call(cloud, &req);
+        if opts.read_ahead && on_head(walk, api, id, &response) {
+            hand_out(walk, &mut pending, depth);
+            trace.read_ahead += 1;
+            trace.max_in_flight = trace.max_in_flight.max(pending.len() + 1);
+        }
+        match api.decode(&response) {
             Ok(page) => {
                 delivered_rows += page.len() as u64;
                 pages_ok += 1;

@@ -12,7 +12,11 @@
 //! once, feeds every answer back, and publishes the progress after each. A 429 is waited
 //! out (its `Retry-After`, or a backoff with jitter) and asked again a few times before it
 //! counts as the error that ends the walk; a request with no complete answer within the
-//! timeout is aborted and reported as a timeout. Requests the planner abandons (after a
+//! timeout is aborted and reported as a timeout. The walk reads each answer's marker ahead
+//! of its decode ([`on_head`]), so the next page is under way while this one is decoded
+//! and shown; the progress (and with it the table) is published at most every
+//! [`UseLoadAllOptions::publish_every_ms`] while loading, at once when the walk ends, so
+//! that showing it never holds the walk up. Requests the planner abandons (after a
 //! cancel, an error or a stop) are aborted. Nothing outlives the view: when it goes, every
 //! request is aborted, every timer cleared and late answers dropped.
 
@@ -23,7 +27,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use skyglass_core::http::{ApiError, ApiRequest, ApiResponse};
-use skyglass_core::load_all::{on_response, LoadAll, Progress, RequestId, MAX_PARALLEL};
+use skyglass_core::load_all::{on_head, on_response, LoadAll, Progress, RequestId, MAX_PARALLEL};
 use skyglass_core::paging::Anomaly;
 use skyglass_core::poll::{next_delay, parse_retry_after, Backoff, CallOutcome, Interval, Policy};
 use skyglass_core::service::ListApi;
@@ -37,6 +41,13 @@ use web_sys::AbortController;
 
 /// A walk under way, shared between the driver and the view that shows its rows.
 pub type SharedWalk = Rc<RefCell<Box<dyn LoadAll>>>;
+
+/// Milliseconds on the page's monotonic clock.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
 
 /// The walk's state, in the table model's words.
 fn state_of(walk: &dyn LoadAll) -> LoadState {
@@ -52,6 +63,8 @@ pub struct UseLoadAllOptions {
     pub rate_limit_retries: u32,
     /// A request with no complete answer after this long is aborted (a timeout error).
     pub timeout_ms: u32,
+    /// While loading, the progress is published at most this often.
+    pub publish_every_ms: u32,
 }
 
 impl Default for UseLoadAllOptions {
@@ -60,6 +73,7 @@ impl Default for UseLoadAllOptions {
             max_in_flight: MAX_PARALLEL,
             rate_limit_retries: 3,
             timeout_ms: 20_000,
+            publish_every_ms: 100,
         }
     }
 }
@@ -103,6 +117,8 @@ pub fn use_load_all_with_options(
         deadlines: RefCell::default(),
         sleeps: RefCell::default(),
         gone: Cell::new(false),
+        published_at: Cell::new(f64::NEG_INFINITY),
+        publish_timer: Cell::new(None),
         progress: RwSignal::new(progress),
         state: RwSignal::new(state),
         anomalies: RwSignal::new(anomalies),
@@ -146,6 +162,10 @@ struct Driver {
     sleeps: RefCell<HashMap<RequestId, Sleep>>,
     /// The view is gone: nothing more is sent, answers are dropped.
     gone: Cell<bool>,
+    /// When the progress was last published (`performance.now()`), and the timer that
+    /// publishes what changed since, if one is set.
+    published_at: Cell<f64>,
+    publish_timer: Cell<Option<TimeoutHandle>>,
     progress: RwSignal<Progress>,
     state: RwSignal<LoadState>,
     anomalies: RwSignal<Vec<Anomaly>>,
@@ -153,11 +173,18 @@ struct Driver {
 }
 
 impl Driver {
-    /// Sends what the walk asks for, aborts what it abandoned, and publishes its progress.
+    /// Sends what the walk asks for, aborts what it abandoned, and publishes its progress
+    /// (soon, see [`Driver::publish_soon`]).
     fn pump(self: &Rc<Self>) {
         if self.gone.get() {
             return;
         }
+        self.send_next();
+        self.publish_soon();
+    }
+
+    /// Sends what the walk asks for and aborts what it abandoned.
+    fn send_next(self: &Rc<Self>) {
         let (requests, abandoned) = {
             let mut w = self.walk.borrow_mut();
             let requests: Vec<(RequestId, ApiRequest)> = w
@@ -173,10 +200,39 @@ impl Driver {
         for (id, req) in requests {
             spawn_local(self.clone().fetch(id, req));
         }
-        self.publish();
+    }
+
+    /// Publishes the progress now if the walk's state changed or the last publication is
+    /// old enough; else once the interval is over (one timer at a time).
+    fn publish_soon(self: &Rc<Self>) {
+        let state = state_of(&**self.walk.borrow());
+        let now = now_ms();
+        let every = f64::from(self.options.publish_every_ms);
+        let due = self.published_at.get() + every;
+        if state != self.state.get_untracked() || now >= due {
+            if let Some(t) = self.publish_timer.take() {
+                t.clear();
+            }
+            self.publish();
+            return;
+        }
+        if let Some(t) = self.publish_timer.take() {
+            self.publish_timer.set(Some(t));
+            return;
+        }
+        let weak = Rc::downgrade(self);
+        let later = move || {
+            if let Some(d) = weak.upgrade().filter(|d| !d.gone.get()) {
+                d.publish_timer.set(None);
+                d.publish();
+            }
+        };
+        let wait = Duration::from_millis((due - now).max(0.0) as u64);
+        self.publish_timer.set(set_timeout_with_handle(later, wait).ok());
     }
 
     fn publish(&self) {
+        self.published_at.set(now_ms());
         let (progress, state, anomalies) = {
             let w = self.walk.borrow();
             (w.progress(), state_of(&**w), w.anomalies().to_vec())
@@ -215,6 +271,9 @@ impl Driver {
     /// The view is gone: everything stops.
     fn stop(&self) {
         self.gone.set(true);
+        if let Some(t) = self.publish_timer.take() {
+            t.clear();
+        }
         let ids: Vec<RequestId> = {
             let mut ids: Vec<RequestId> = self.controllers.borrow().keys().copied().collect();
             ids.extend(self.deadlines.borrow().keys().copied());
@@ -288,6 +347,14 @@ impl Driver {
             }
             self.retry.set(None);
         };
+        // Ask for the next page before this one is decoded, when its marker can be read.
+        let ahead = match &result {
+            Ok(r) => on_head(&mut **self.walk.borrow_mut(), &*self.api, id, r),
+            Err(_) => false,
+        };
+        if ahead {
+            self.send_next();
+        }
         on_response(&mut **self.walk.borrow_mut(), &*self.api, id, result);
         self.pump();
     }

@@ -177,3 +177,79 @@ fn pages_are_kept_as_decoded_not_copied() {
     assert_eq!(ids(w.rows()), ["a", "b", "c"]);
     assert_eq!(w.rows().id(3), "", "past the end");
 }
+
+/// The facts read ahead of page 1 (as `ListService::head` gives them).
+fn head_pointing_to(marker: &'static str) -> impl Fn(&ListQuery) -> Option<PageFacts> {
+    move |_| {
+        Some(PageFacts {
+            items: 2,
+            total: Some(6),
+            next_marker: Some(marker.into()),
+            ..PageFacts::default()
+        })
+    }
+}
+
+#[test]
+fn reading_ahead_asks_the_next_page_before_the_decode_and_the_decode_has_the_last_word() {
+    let mut w = clouddc_walk();
+    let (id1, _) = w.next_requests(6).remove(0);
+    assert!(!w.on_head(RequestId(99), &head_pointing_to("b")), "not under way");
+    assert!(w.on_head(id1, &head_pointing_to("b")));
+    assert!(!w.on_head(id1, &head_pointing_to("b")), "once");
+    assert!(
+        w.next_requests(1).is_empty(),
+        "one at a time unless two may be under way"
+    );
+    let (id2, q2) = w.next_requests(6).remove(0);
+    assert_eq!(q2.marker(), Some("b"));
+    assert_eq!(w.in_flight(), [id1, id2]);
+    assert_eq!(w.progress().in_flight, 2);
+    assert!(w.next_requests(6).is_empty(), "never more than one ahead");
+    // The decoded page agrees: the request sent ahead is the one awaited now.
+    assert!(w.on_page(id1, dc_page(&["a", "b"], "b", 6)));
+    assert_eq!(w.in_flight(), [id2]);
+    assert!(w.take_abandoned().is_empty());
+
+    // The decoded page disagrees with what was read ahead: the early request is
+    // abandoned, its late answer ignored, and the decoded page's marker is followed.
+    assert!(w.on_head(id2, &head_pointing_to("zz")));
+    let (id3, q3) = w.next_requests(6).remove(0);
+    assert_eq!(q3.marker(), Some("zz"));
+    assert!(w.on_page(id2, dc_page(&["c", "d"], "d", 6)));
+    assert_eq!(w.take_abandoned(), [id3]);
+    assert!(!w.on_page(id3, dc_page(&["x"], "", 6)));
+    let (id4, q4) = w.next_requests(6).remove(0);
+    assert_eq!(q4.marker(), Some("d"));
+
+    // The answer sent ahead arrives before the page it follows is decoded: it waits.
+    assert!(w.on_head(id4, &head_pointing_to("f")));
+    let (id5, _) = w.next_requests(6).remove(0);
+    assert!(w.on_page(id5, dc_page(&["g"], "", 6)));
+    assert_eq!(w.in_flight(), [id4], "the early answer is no longer under way");
+    assert_eq!(ids(w.rows()), ["a", "b", "c", "d"]);
+    assert!(w.on_page(id4, dc_page(&["e", "f"], "f", 6)));
+    assert_eq!(ids(w.rows()), ["a", "b", "c", "d", "e", "f", "g"]);
+    assert_eq!(w.outcome(), Some(&WalkOutcome::Complete));
+    assert!(w.is_done());
+}
+
+#[test]
+fn nothing_is_read_ahead_of_the_last_page_or_after_the_end() {
+    let mut w = clouddc_walk();
+    let (id, _) = w.next_requests(6).remove(0);
+    let last = |_: &ListQuery| {
+        Some(PageFacts {
+            items: 1,
+            ..PageFacts::default()
+        })
+    };
+    assert!(!w.on_head(id, &last), "no marker: nothing to ask");
+    assert!(!w.on_head(id, &|_| None), "a body that does not skim");
+    assert!(w.on_head(id, &head_pointing_to("b")));
+    assert_eq!(w.next_requests(6).len(), 1);
+    w.cancel();
+    assert_eq!(w.take_abandoned().len(), 2, "the page and the one asked ahead");
+    assert!(w.is_done());
+    assert!(w.next_requests(6).is_empty());
+}

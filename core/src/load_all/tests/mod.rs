@@ -4,7 +4,7 @@
 pub use super::*;
 pub use crate::http::ApiError;
 pub use crate::paging::Anomaly;
-pub use crate::service::{ListPage, ListQuery, Position};
+pub use crate::service::{ListPage, ListQuery, PageFacts, Position};
 pub use crate::services::bycloud::{self, ByCloud};
 pub use crate::services::clouddc;
 pub use crate::services::roma::{self, Roma};

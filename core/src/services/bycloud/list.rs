@@ -7,7 +7,7 @@ use super::info::{INFO, LIST};
 pub use super::status::state;
 use super::wire::{Instance, InstanceList};
 use crate::http::{query_param, ApiError, ApiRequest, ApiResponse};
-use crate::lenient::{decode_page, Items};
+use crate::lenient::{decode_page, skim_page, Identified, Items, Skim};
 use crate::service::{Column, Details, ListInfo, ListQuery, ListService, PageFacts, ServiceInfo};
 use crate::state::StateInfo;
 
@@ -23,7 +23,7 @@ pub fn decode_list(response: &ApiResponse) -> Result<InstanceList, ApiError> {
 /// The marker the page points to: none when `meta.has_more` is false, or (without `meta`)
 /// when there is no `links.next`; else the marker of `links.next` (only its marker: the
 /// link's origin is never fetched), else `meta.marker`, else the last instance's id.
-fn next_marker(page: &InstanceList) -> Option<String> {
+fn next_marker<I: Identified>(page: &InstanceList<I>) -> Option<String> {
     let meta = page.meta.clone().unwrap_or_default();
     if meta.has_more == Some(false) {
         return None;
@@ -35,7 +35,25 @@ fn next_marker(page: &InstanceList) -> Option<String> {
     query_param(link, "marker")
         .filter(|m| !m.is_empty())
         .or_else(|| Some(meta.marker).filter(|m| !m.is_empty()))
-        .or_else(|| page.instances.last().map(|i| i.id.clone()).filter(|m| !m.is_empty()))
+        .or_else(|| {
+            page.instances
+                .last()
+                .map(|i| i.id().to_owned())
+                .filter(|m| !m.is_empty())
+        })
+}
+
+/// What a page (of instances or of skims) says about paging.
+fn facts_of<I: Identified>(page: &InstanceList<I>) -> PageFacts {
+    let links = page.links.as_ref();
+    PageFacts {
+        items: page.instances.len() + page.instances.unreadable.len(),
+        total: page.meta.as_ref().and_then(|m| m.total),
+        next_marker: next_marker(page),
+        previous_marker: links.and_then(|l| query_param(&l.previous, "marker")),
+        has_more: page.meta.as_ref().and_then(|m| m.has_more),
+        next_link: links.map(|l| l.next.clone()).filter(|l| !l.trim().is_empty()),
+    }
 }
 
 impl ListService for ByCloud {
@@ -68,15 +86,10 @@ impl ListService for ByCloud {
         decode_list(response)
     }
     fn facts(_: &ListQuery, page: &InstanceList) -> PageFacts {
-        let links = page.links.as_ref();
-        PageFacts {
-            items: page.instances.len() + page.instances.unreadable.len(),
-            total: page.meta.as_ref().and_then(|m| m.total),
-            next_marker: next_marker(page),
-            previous_marker: links.and_then(|l| query_param(&l.previous, "marker")),
-            has_more: page.meta.as_ref().and_then(|m| m.has_more),
-            next_link: links.map(|l| l.next.clone()).filter(|l| !l.trim().is_empty()),
-        }
+        facts_of(page)
+    }
+    fn head(_: &ListQuery, response: &ApiResponse) -> Option<PageFacts> {
+        skim_page::<InstanceList<Skim>>(response).map(|p| facts_of(&p))
     }
     fn rows(page: &InstanceList) -> &Items<Instance> {
         &page.instances

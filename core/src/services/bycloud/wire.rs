@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
-pub struct InstanceList {
-    pub instances: Items<Instance>,
+pub struct InstanceList<I = Instance> {
+    /// The instances (skimmed to their ids for [`crate::service::ListService::head`]).
+    pub instances: Items<I>,
     pub meta: Option<Meta>,
     pub links: Option<Links>,
 }
@@ -191,5 +192,11 @@ impl Instance {
         self.fault
             .as_ref()
             .filter(|f| !(f.code.is_empty() && f.message.is_empty()))
+    }
+}
+
+impl lenient::Identified for Instance {
+    fn id(&self) -> &str {
+        &self.id
     }
 }

@@ -6,7 +6,7 @@ use super::info::{INFO, LIST, VOCABULARY};
 use super::markers::extract_marker;
 use super::wire::{Instance, InstanceList};
 use crate::http::{encode, ApiError, ApiRequest, ApiResponse};
-use crate::lenient::{decode_page, Items};
+use crate::lenient::{decode_page, skim_page, Items, Skim};
 use crate::service::{Column, ListInfo, ListQuery, ListService, PageFacts, ServiceInfo};
 use crate::state::StateInfo;
 
@@ -17,6 +17,19 @@ pub struct Clouddc;
 /// an [`ApiError`]. Non-generic, so that it is compiled (and optimized for speed) here.
 pub fn decode_list(response: &ApiResponse) -> Result<InstanceList, ApiError> {
     decode_page(response)
+}
+
+/// What a page (of instances or of skims) says about paging.
+fn facts_of<I>(page: &InstanceList<I>) -> PageFacts {
+    let info = page.page_info.as_ref();
+    PageFacts {
+        items: page.instances.len() + page.instances.unreadable.len(),
+        total: page.count,
+        next_marker: info.and_then(|pi| extract_marker(&pi.next_marker)),
+        previous_marker: info.and_then(|pi| extract_marker(&pi.previous_marker)),
+        has_more: None,
+        next_link: None,
+    }
 }
 
 impl ListService for Clouddc {
@@ -51,15 +64,10 @@ impl ListService for Clouddc {
     }
     /// Markers may be bare or query addresses; `count` is the total.
     fn facts(_: &ListQuery, page: &InstanceList) -> PageFacts {
-        let info = page.page_info.as_ref();
-        PageFacts {
-            items: page.instances.len() + page.instances.unreadable.len(),
-            total: page.count,
-            next_marker: info.and_then(|pi| extract_marker(&pi.next_marker)),
-            previous_marker: info.and_then(|pi| extract_marker(&pi.previous_marker)),
-            has_more: None,
-            next_link: None,
-        }
+        facts_of(page)
+    }
+    fn head(_: &ListQuery, response: &ApiResponse) -> Option<PageFacts> {
+        skim_page::<InstanceList<Skim>>(response).map(|p| facts_of(&p))
     }
     fn rows(page: &InstanceList) -> &Items<Instance> {
         &page.instances

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 /// `GET /v1/{project_id}/instances`, 200.
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
-pub struct InstanceList {
-    pub instances: Items<Instance>,
+pub struct InstanceList<I = Instance> {
+    /// The instances (skimmed to their ids for [`crate::service::ListService::head`]).
+    pub instances: Items<I>,
     pub page_info: Option<PageInfo>,
     #[serde(deserialize_with = "lenient::opt_u64")]
     pub count: Option<u64>,

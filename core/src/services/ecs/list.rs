@@ -6,7 +6,7 @@ use super::info::{INFO, LIST};
 use super::status::state;
 use super::wire::{Server, ServerList};
 use crate::http::{encode, ApiError, ApiRequest, ApiResponse};
-use crate::lenient::{decode_page, Items, Unreadable};
+use crate::lenient::{decode_page, skim_page, Identified, Items, Skim, Unreadable};
 use crate::service::{Column, Details, ListInfo, ListQuery, ListService, PageFacts, ServiceInfo};
 use crate::state::StateInfo;
 
@@ -51,6 +51,28 @@ pub fn decode_list(response: &ApiResponse) -> Result<ServerList, ApiError> {
     Ok(page)
 }
 
+/// What a page (of servers or of skims) says about paging.
+fn facts_of<S: Identified>(q: &ListQuery, page: &ServerList<S>) -> PageFacts {
+    let items = page.servers.len() + page.servers.unreadable.len();
+    let before = q.page_number().saturating_sub(1).saturating_mul(u64::from(q.limit));
+    let seen = before.saturating_add(items as u64);
+    let more = match page.count {
+        Some(count) => items > 0 && seen < count,
+        None => items > 0 && items >= q.limit as usize,
+    };
+    PageFacts {
+        items,
+        total: page.count,
+        next_marker: more
+            .then(|| page.servers.last().map(|s| s.id().to_owned()))
+            .flatten()
+            .filter(|m| !m.is_empty()),
+        previous_marker: None,
+        has_more: Some(more),
+        next_link: None,
+    }
+}
+
 impl ListService for Ecs {
     type Page = ServerList;
     type Row = Server;
@@ -84,24 +106,12 @@ impl ListService for Ecs {
     /// so far (full ones, at this page size) have not reached `count`; without a count,
     /// while pages come back full.
     fn facts(q: &ListQuery, page: &ServerList) -> PageFacts {
-        let items = page.servers.len() + page.servers.unreadable.len();
-        let before = q.page_number().saturating_sub(1).saturating_mul(u64::from(q.limit));
-        let seen = before.saturating_add(items as u64);
-        let more = match page.count {
-            Some(count) => items > 0 && seen < count,
-            None => items > 0 && items >= q.limit as usize,
-        };
-        PageFacts {
-            items,
-            total: page.count,
-            next_marker: more
-                .then(|| page.servers.last().map(|s| s.id.clone()))
-                .flatten()
-                .filter(|m| !m.is_empty()),
-            previous_marker: None,
-            has_more: Some(more),
-            next_link: None,
-        }
+        facts_of(q, page)
+    }
+    /// Skimmed, a stub (a server sent as its id alone) counts as a server: should it be
+    /// the last, the walk's guard follows the decoded page's marker instead.
+    fn head(q: &ListQuery, response: &ApiResponse) -> Option<PageFacts> {
+        skim_page::<ServerList<Skim>>(response).map(|p| facts_of(q, &p))
     }
     fn rows(page: &ServerList) -> &Items<Server> {
         &page.servers

@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 /// `GET /v1/{project_id}/cloudservers/detail`, 200.
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
-pub struct ServerList {
+pub struct ServerList<S = Server> {
     /// The total of servers matching the filters (not the page's).
     #[serde(deserialize_with = "lenient::opt_u64")]
     pub count: Option<u64>,
-    pub servers: Items<Server>,
+    /// The servers (skimmed to their ids for [`crate::service::ListService::head`]).
+    pub servers: Items<S>,
 }
 
 /// `ServerDetail`.
@@ -215,5 +216,11 @@ impl Server {
     /// does not exist (every other field `null`).
     pub fn is_stub(&self) -> bool {
         self.status.is_empty() && self.name.is_empty() && self.created.is_empty() && self.flavor.is_none()
+    }
+}
+
+impl lenient::Identified for Server {
+    fn id(&self) -> &str {
+        &self.id
     }
 }
