@@ -18,6 +18,13 @@ pub fn tick_box(
     let input: HtmlInputElement = element(doc, "input")?.dyn_into().ok()?;
     input.set_type("checkbox");
     input.set_class_name("tick");
+    set_tick(&input, rows, row, name_column, on);
+    Some(input.into())
+}
+
+/// Points a row's box at row `row` (a box reused for another row while scrolling):
+/// ticked or not, and labelled with the row's name (its id when it has none).
+pub fn set_tick(input: &HtmlInputElement, rows: &dyn Rows, row: usize, name_column: Option<usize>, on: bool) {
     input.set_checked(on);
     let name = name_column.map(|c| rows.cell(row, c).plain()).unwrap_or_default();
     let name = if name.trim().is_empty() {
@@ -29,7 +36,6 @@ pub fn tick_box(
         "aria-label",
         &format!("Select {}", super::clamped_text::short(&name, 80)),
     );
-    Some(input.into())
 }
 
 /// The row boxes of `body`'s rows: ticked as `ticked` says.

@@ -109,6 +109,13 @@ pub fn VirtualTable(
             scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
         }
     };
+    // Scrolling reads the scroll position alone (the height only changes on a resize).
+    let on_scroll = move |_| {
+        if let Some(el) = viewport.get_untracked() {
+            let top = f64::from(el.scroll_top());
+            scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
+        }
+    };
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
     // The table shrank under the scroll position (a narrower filter): the browser clamps it.
@@ -320,7 +327,7 @@ pub fn VirtualTable(
             aria-colcount=shown_columns.with_value(Vec::len) + usize::from(ticked.is_some())
             tabindex="0"
             node_ref=viewport
-            on:scroll=move |_| measure()
+            on:scroll=on_scroll
             on:keydown=on_key
         >
             <div class="vtable-header" role="row" node_ref=header_row>
