@@ -317,6 +317,56 @@ async fn twenty_thousand_rows_render_only_a_window() {
         .iter()
         .all(|(i, id)| (9_980..10_060).contains(i) && *id == format!("i-{:06}", i - 1)));
 
+    // Rows are reused while scrolling: a jump shows other rows in the same elements (none
+    // built), a step of a few rows moves only those, and the DOM stays in display order
+    // with every cell showing its own row.
+    let in_dom = || all(&el, ".vtable-row[role=row]");
+    let index_of = |r: &Element| {
+        r.get_attribute("aria-rowindex")
+            .unwrap_or_default()
+            .parse::<usize>()
+            .unwrap_or(0)
+    };
+    for (to, step) in [
+        (12_000_usize, "a jump"),
+        (12_004, "a step of four rows"),
+        (11_998, "a step back"),
+    ] {
+        let before = in_dom();
+        scroll_grid(&el, to as i32 * 32);
+        // The window starts three rows (the overscan) above the first row in view.
+        until(step, || in_dom().iter().map(index_of).min() == Some(to - 2)).await;
+        let after = in_dom();
+        let reused = after.iter().filter(|r| before.contains(r)).count();
+        assert!(
+            reused + 1 >= before.len().min(after.len()),
+            "{step}: {reused} of {} rows reused",
+            after.len()
+        );
+        let order: Vec<usize> = after.iter().map(index_of).collect();
+        assert!(
+            order.windows(2).all(|w| w[0] + 1 == w[1]),
+            "{step}: DOM order {order:?}"
+        );
+        for r in &after {
+            let i = index_of(r) - 1;
+            let id = format!("i-{i:06}");
+            assert_eq!(r.get_attribute("data-id").as_deref(), Some(id.as_str()), "{step}");
+            let name = r.query_selector("a").ok().flatten().and_then(|a| a.text_content());
+            assert_eq!(name, Some(format!("node-{i}")), "{step}: the name of row {i}");
+            let state = r
+                .query_selector(".badge")
+                .ok()
+                .flatten()
+                .and_then(|b| b.get_attribute("data-state"));
+            assert_eq!(
+                state.as_deref(),
+                Some(["running", "stopped", "pending"][i % 3]),
+                "{step}"
+            );
+        }
+    }
+
     // End selects the last row and brings it into view.
     press(&grid(&el), "End");
     until("the last row", || selected_id(&el).as_deref() == Some("i-019999")).await;

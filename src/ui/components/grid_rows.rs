@@ -156,18 +156,16 @@ pub fn reconcile(
         }
         let top = key.0 as f64 * row_height;
         let is_selected = selected == Some(key.1);
-        let el = match spare.pop_front() {
-            Some(el) => {
-                if fill_row(b, &el, key, Some(top), is_selected).is_none() {
-                    el.remove();
-                    continue;
-                }
-                el
+        let reused = spare.pop_front().and_then(|el| {
+            if fill_row(b, &el, key, Some(top), is_selected).is_some() {
+                Some(el)
+            } else {
+                el.remove();
+                None
             }
-            None => match build_row(b, key, top, is_selected) {
-                Some(el) => el,
-                None => continue,
-            },
+        });
+        let Some(el) = reused.or_else(|| build_row(b, key, top, is_selected)) else {
+            continue;
         };
         // Before the first row kept after it, so the DOM stays in display order; a reused
         // row already there (only spare rows, about to go, between it and that row) stays.
