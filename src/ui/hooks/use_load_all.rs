@@ -9,7 +9,7 @@
 //!
 //! It sends what the planner asks for through [`Client::send`] (so the per-connection
 //! in-flight cap and the Demo cloud apply), up to [`UseLoadAllOptions::max_in_flight`] at
-//! once, feeds every answer back, and publishes the progress after each. A 429 is waited
+//! once, feeds every answer back, and publishes the progress (see below). A 429 is waited
 //! out (its `Retry-After`, or a backoff with jitter) and asked again a few times before it
 //! counts as the error that ends the walk; a request with no complete answer within the
 //! timeout is aborted and reported as a timeout. The walk reads each answer's marker ahead
