@@ -16,9 +16,10 @@ pub struct MarkerWalk {
     next: Option<ListQuery>,
     /// The request whose page comes next.
     in_flight: Option<(RequestId, ListQuery)>,
-    /// The request sent ahead, from the marker `in_flight`'s answer was read to hold
-    /// (its page not decoded yet), and its answer if it came first.
+    /// The request sent ahead, for the marker read from `in_flight`'s answer before its
+    /// page was decoded.
     ahead: Option<(RequestId, ListQuery)>,
+    /// The answer to `ahead`, when it came before `in_flight`'s page was decoded.
     early: Option<(RequestId, Result<ListPage, ApiError>)>,
     /// `in_flight`'s answer was read ahead ([`LoadAll::on_head`]).
     headed: bool,
