@@ -21,8 +21,6 @@ pub struct MarkerWalk {
     ahead: Option<(RequestId, ListQuery)>,
     /// The answer to `ahead`, when it came before `in_flight`'s page was decoded.
     early: Option<(RequestId, Result<ListPage, ApiError>)>,
-    /// `in_flight`'s answer was read ahead ([`LoadAll::on_head`]).
-    headed: bool,
     limit: u32,
     next_id: u64,
     rows: LoadedRows,
@@ -46,7 +44,6 @@ impl MarkerWalk {
             in_flight: None,
             ahead: None,
             early: None,
-            headed: false,
             next_id: 1,
             rows: LoadedRows::default(),
             pages_done: 0,
@@ -82,7 +79,6 @@ impl MarkerWalk {
     /// sent ahead for the same query becomes the one awaited; one for another query (the
     /// decoded page disagrees with what was read ahead) is abandoned.
     fn take_page(&mut self, query: ListQuery, page: ListPage) {
-        self.headed = false;
         self.pages_done += 1;
         let facts = page.facts(&query);
         self.total = facts.total.or(self.total);
@@ -134,8 +130,9 @@ impl LoadAll for MarkerWalk {
                 self.in_flight = Some((id, q.clone()));
                 vec![(id, q)]
             }
-            // Read ahead: the next page is asked while this one is decoded.
-            (Some(_), None) if self.headed && max_in_flight >= 2 => {
+            // Read ahead (`next` is set while a page is under way only by `on_head`): the
+            // next page is asked while this one is decoded.
+            (Some(_), None) if max_in_flight >= 2 => {
                 let Some(q) = self.next.take() else {
                     return Vec::new();
                 };
@@ -151,7 +148,7 @@ impl LoadAll for MarkerWalk {
         let Some((_, query)) = self.in_flight.as_ref().filter(|(f, _)| *f == id) else {
             return false;
         };
-        if self.headed || self.ahead.is_some() || self.outcome.is_some() {
+        if self.next.is_some() || self.ahead.is_some() || self.outcome.is_some() {
             return false;
         }
         let Some(facts) = head(query) else {
@@ -166,7 +163,6 @@ impl LoadAll for MarkerWalk {
         if self.watch.clone().record(seen).iter().any(Anomaly::stops_paging) {
             return false;
         }
-        self.headed = true;
         self.next = Some(next);
         true
     }
@@ -192,7 +188,6 @@ impl LoadAll for MarkerWalk {
         if self.in_flight.take_if(|(f, _)| *f == id).is_none() {
             return false;
         }
-        self.headed = false;
         self.end(WalkOutcome::Failed(error));
         true
     }
@@ -204,7 +199,6 @@ impl LoadAll for MarkerWalk {
         if let Some((id, _)) = self.in_flight.take() {
             self.abandoned.push(id);
         }
-        self.headed = false;
         self.end(WalkOutcome::Cancelled);
     }
 

@@ -102,18 +102,21 @@ pub fn VirtualTable(
         })
     };
     // Measure the viewport once it is in the page, and again when the window resizes.
+    let read_scroll = move |el: &web_sys::HtmlDivElement| {
+        let top = f64::from(el.scroll_top());
+        scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
+    };
     let measure = move || {
         if let Some(el) = viewport.get_untracked() {
-            let (height, top) = (f64::from(el.client_height()), f64::from(el.scroll_top()));
+            let height = f64::from(el.client_height());
             viewport_height.maybe_update(|h| std::mem::replace(h, height) != height);
-            scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
+            read_scroll(&el);
         }
     };
     // Scrolling reads the scroll position alone (the height only changes on a resize).
     let on_scroll = move |_| {
         if let Some(el) = viewport.get_untracked() {
-            let top = f64::from(el.scroll_top());
-            scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
+            read_scroll(&el);
         }
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());

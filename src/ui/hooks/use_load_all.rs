@@ -216,8 +216,7 @@ impl Driver {
             self.publish();
             return;
         }
-        if let Some(t) = self.publish_timer.take() {
-            self.publish_timer.set(Some(t));
+        if self.publish_timer.get().is_some() {
             return;
         }
         let weak = Rc::downgrade(self);
