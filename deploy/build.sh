@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # The production build: deploy/build.sh [OUT_DIR]   (default dist/; nginx serves it, see
 # deploy/nginx/app.conf)
-#   1. trunk build --offline --release into OUT_DIR: index.html, and main-<hash>.css,
-#      boot-<hash>.js, skyglass-<hash>.js, skyglass-<hash>_bg.wasm (Trunk.toml);
+#   1. the release build split by route (deploy/split-build.sh) into OUT_DIR: index.html,
+#      main-<hash>.css, boot-<hash>.js, skyglass-<hash>.js (the JS glue),
+#      skyglass-<hash>_bg.wasm (the main module: the shell and the overview),
+#      __wasm_split-<hash>.js (the loader of the rest) and <split or chunk>-<hash>.wasm (each
+#      page, the Demo cloud, and what several of them share);
 #   2. removes the development allowance for loopback (`http://127.0.0.1:* http://localhost:*`,
 #      for `trunk serve` against a local cloudsim) from index.html's <meta> CSP, so that it
 #      says connect-src 'self' as nginx's header does (deploy/nginx/security-headers.conf);
 #   3. precompresses every text and wasm file: FILE.gz (zopfli when installed, else gzip -9)
 #      and FILE.br (brotli -q 11) beside FILE, with FILE's mtime, for nginx's gzip_static
 #      and brotli_static.
+# Extra arguments go to cargo (e.g. --no-default-features: no Demo cloud).
 # Needs the tools of `scripts/setup.sh build`, and brotli (`scripts/setup.sh test` installs
 # brotli and zopfli). Relative OUT_DIR: from the current directory.
 set -euo pipefail
 OUT=$(realpath -m "${1:-$(dirname "$0")/../dist}")
+shift || true
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
@@ -21,8 +26,8 @@ die() { printf '\033[1;31m[deploy]\033[0m %s\n' "$*" >&2; exit 1; }
 
 command -v brotli >/dev/null || die "brotli is missing: apt-get install brotli (or scripts/setup.sh test)"
 
-step "trunk build --offline --release --dist $OUT"
-trunk build --offline --release --dist "$OUT"
+step "deploy/split-build.sh $OUT $*"
+deploy/split-build.sh "$OUT" "$@"
 
 step "index.html: the production Content-Security-Policy (no loopback in connect-src)"
 LOOPBACK=' http://127.0.0.1:* http://localhost:*'

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Skyglass needs on a fresh machine, and skips what is already there.
-#   scripts/setup.sh build   wasm32 target, trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt
+#   scripts/setup.sh build   wasm32 target, trunk, wasm-bindgen-cli (the Cargo.lock version),
+#                            wasm-split-cli, wasm-opt
 #   scripts/setup.sh deploy  the build tools, plus what deploy/ uses: Debian nginx, its
 #                            brotli_static module, brotli and zopfli
 #   scripts/setup.sh test    all of the above, plus Debian chromium + chromedriver and the e2e
@@ -10,6 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 TRUNK_VERSION=0.21.14
+# wasm-split (the route split of the production build, scripts/build-split.sh); 0.2.4 is the
+# first that works with wasm-bindgen 0.2.128+.
+WASM_SPLIT_VERSION=0.2.4
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -34,6 +38,10 @@ setup_build() {
     log "installing wasm-bindgen-cli $wbg (about 2 minutes)"
     # Not --locked: a locked dependency of the CLI is missing from the registry.
     cargo install --force "wasm-bindgen-cli@$wbg"
+  fi
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+    cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
   fi
   if [ "$(tools/node_modules/.bin/wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ]; then
     log "installing wasm-opt 132 (npm binaryen)"

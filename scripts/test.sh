@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the three test layers. Assumes scripts/setup.sh test has run (make test does both).
 #   scripts/test.sh          all layers: native, browser, end to end
-#   scripts/test.sh e2e      only the end-to-end layer (trunk serve, then the deployment)
-#   scripts/test.sh nginx    only the deployment: deploy/build.sh, then Playwright against nginx
+#   scripts/test.sh e2e      only the end-to-end layer: the production build (split by route,
+#                            deploy/build.sh) behind nginx, the app's suite, then the deployment's
+#   scripts/test.sh nginx    only the deployment's suite (after deploy/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -18,14 +19,14 @@ if [ "$layers" = all ]; then
   cargo test --target wasm32-unknown-unknown -p skyglass --test browser --test browser_services --test browser_auth --test browser_console
 fi
 
+step "end to end: the production build split by route (deploy/build.sh target/deploy-dist) and cloudsim"
+deploy/build.sh target/deploy-dist
+cargo build --release -p cloudsim
+
 if [ "$layers" != nginx ]; then
-  step "end to end: build the release app and cloudsim, then Playwright in headless Chromium"
-  trunk build --offline --release
-  cargo build --release -p cloudsim
+  step "end to end: Playwright in headless Chromium, the app behind nginx (deploy/nginx/) and cloudsim"
   (cd tests/e2e && npx playwright test)
 fi
 
-step "deployment: deploy/build.sh target/deploy-dist, then Playwright against nginx serving it (deploy/nginx/)"
-deploy/build.sh target/deploy-dist
-cargo build --release -p cloudsim
+step "deployment: Playwright against nginx serving the build (cache, compression and security headers, the proxy)"
 (cd tests/e2e && npx playwright test -c nginx/playwright.config.ts)

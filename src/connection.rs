@@ -137,7 +137,7 @@ impl Connection {
     /// The built-in Demo connections, one per service in the registry, all answered by the
     /// same simulated cloud inside the page.
     pub fn demos() -> Vec<Connection> {
-        services::REGISTRY.iter().map(|e| Connection::demo_of(e.info)).collect()
+        services::INFOS.iter().map(|i| Connection::demo_of(i)).collect()
     }
 
     /// The Demo connection with this id.
@@ -315,6 +315,6 @@ mod tests {
             serde_json::from_str::<Connection>(old).unwrap().info().map(|i| i.key),
             Some("clouddc")
         );
-        assert_eq!(Connection::demos().len(), services::REGISTRY.len());
+        assert_eq!(Connection::demos().len(), services::INFOS.len());
     }
 }

@@ -39,7 +39,7 @@ fn dc_query(limit: u32, state: Option<&str>) -> ListQuery {
 
 fn demo_status(id: &str) -> InstanceStatus {
     let req = status_request(DEMO_PROJECT, id).authorize(&Auth::AuthToken(DEMO_TOKEN.into()), 0);
-    decode_json(&demo::send(&req).unwrap().0).unwrap()
+    decode_json(&demo::answer(&req).unwrap().0).unwrap()
 }
 
 fn mount_dc_list(el: &HtmlElement, query: RwSignal<ListQuery>) {

@@ -149,7 +149,7 @@ async fn imagesearch_looks_up_a_name_and_reports_an_unknown_one() {
     })
     .forget();
     let req = lookup::request(DEMO_PROJECT, &names[0]).authorize(&Auth::AuthToken(DEMO_TOKEN.into()), 0);
-    let expected = lookup::decode_details(&demo::send(&req).unwrap().0).unwrap();
+    let expected = lookup::decode_details(&demo::answer(&req).unwrap().0).unwrap();
     until("details", || !all(&el, ".details-panel").is_empty()).await;
     let details = text(&all(&el, ".details-panel")[0]);
     assert!(details.contains(&expected.instance_name));

@@ -60,11 +60,12 @@ pub fn absolute(ms: i64, offset_minutes: i32) -> String {
         .unwrap_or_default()
 }
 
-/// `17:07:05` in the viewer's offset, for "Updated hh:mm:ss".
+/// `17:07:05` in the viewer's offset, for "Updated hh:mm:ss". Written from the clock's
+/// fields rather than by `time`'s formatter: the overview, in the app's first part, needs
+/// only this, and the formatter is 27 kB of code.
 pub fn clock(ms: i64, offset_minutes: i32) -> String {
-    let fmt = format_description!("[hour]:[minute]:[second]");
     at_offset(ms, offset_minutes)
-        .and_then(|t| t.format(fmt).ok())
+        .map(|t| format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second()))
         .unwrap_or_default()
 }
 

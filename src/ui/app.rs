@@ -1,9 +1,12 @@
-//! The app shell: the header and the routes.
+//! The app shell: the header and the routes. Every page but the overview is split off
+//! (`maybe_lazy!`, [`crate::ui::lazy`]): the production build loads a page's code when it is
+//! first opened, and `boot.js` preloads it for the page a deep link opens.
 
 use crate::ui::components::display_controls::DisplayControls;
 use crate::ui::components::session_banner::SessionBanner;
 use crate::ui::components::shortcuts::Shortcuts;
 use crate::ui::hooks::use_display_settings::provide_display_settings;
+use crate::ui::lazy::{lazy_view, maybe_lazy};
 use crate::ui::pages::all_instances::AllInstancesPage;
 use crate::ui::pages::connection_form::ConnectionFormPage;
 use crate::ui::pages::connections::ConnectionsPage;
@@ -40,19 +43,30 @@ pub fn App() -> impl IntoView {
             <main>
                 <Routes fallback=|| view! { <section class="notice"><h1>"Not found"</h1><p><a href="/connections">"Go to connections"</a></p></section> }>
                     <Route path=path!("/") view=OverviewPage/>
-                    <Route path=path!("/all") view=AllInstancesPage/>
-                    <Route path=path!("/connections") view=ConnectionsPage/>
-                    <Route path=path!("/connections/new") view=ConnectionFormPage/>
-                    <Route path=path!("/connections/:id") view=ConnectionFormPage/>
-                    <Route path=path!("/c/:conn") view=ConnectionPage/>
-                    <Route path=path!("/c/:conn/sign-in") view=SignInPage/>
-                    <Route path=path!("/c/:conn/i/:id") view=DetailsPage/>
-                    <Route path=path!("/c/:conn/i/:id/status") view=InstanceStatusPage/>
+                    <Route path=path!("/all") view=|| lazy_view(page_all_instances())/>
+                    <Route path=path!("/connections") view=|| lazy_view(page_connections())/>
+                    <Route path=path!("/connections/new") view=|| lazy_view(page_connection_form())/>
+                    <Route path=path!("/connections/:id") view=|| lazy_view(page_connection_form())/>
+                    <Route path=path!("/c/:conn") view=|| lazy_view(page_connection())/>
+                    <Route path=path!("/c/:conn/sign-in") view=|| lazy_view(page_sign_in())/>
+                    <Route path=path!("/c/:conn/i/:id") view=|| lazy_view(page_details())/>
+                    <Route path=path!("/c/:conn/i/:id/status") view=|| lazy_view(page_instance_status())/>
                 </Routes>
             </main>
         </Router>
     }
 }
+
+// The pages, loaded when first opened, in three parts: the connections' management, the
+// instances (lists, details) and the live status with its state diagram. deploy/assemble.py
+// maps each route to its page's part (for boot.js to preload) from these lines and the routes.
+maybe_lazy! { [instances] fn page_all_instances() -> AnyView { view! { <AllInstancesPage/> }.into_any() } }
+maybe_lazy! { [manage] fn page_connections() -> AnyView { view! { <ConnectionsPage/> }.into_any() } }
+maybe_lazy! { [manage] fn page_connection_form() -> AnyView { view! { <ConnectionFormPage/> }.into_any() } }
+maybe_lazy! { [instances] fn page_connection() -> AnyView { view! { <ConnectionPage/> }.into_any() } }
+maybe_lazy! { [manage] fn page_sign_in() -> AnyView { view! { <SignInPage/> }.into_any() } }
+maybe_lazy! { [instances] fn page_details() -> AnyView { view! { <DetailsPage/> }.into_any() } }
+maybe_lazy! { [instance_status] fn page_instance_status() -> AnyView { view! { <InstanceStatusPage/> }.into_any() } }
 
 /// A header link, marked as the current page where it is.
 #[component]

@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod crash;
 pub mod hooks;
+pub mod lazy;
 pub mod links;
 pub mod pages;
 pub mod services;

@@ -101,7 +101,7 @@ pub fn demo_page<S: ListService>(q: &ListQuery) -> S::Page {
         .find(|c| c.service == S::info().key)
         .expect("a demo connection");
     let req = S::request(q, DEMO_PROJECT).authorize(&conn.auth(DEMO_TOKEN.into()), 0);
-    S::decode(&demo::send(&req).unwrap().0).unwrap()
+    S::decode(&demo::answer(&req).unwrap().0).unwrap()
 }
 
 /// The ids of a page's rows.

@@ -22,7 +22,8 @@ export const test = base.extend<Fixtures>({
         if (msg.type() !== "error") return;
         const m = /Failed to load resource: the server responded with a status of (\d{3})/.exec(msg.text());
         if (m && expectHttpErrors.includes(Number(m[1]))) return;
-        if (expectNetworkErrors && /Failed to load resource: net::ERR_/.test(msg.text())) return;
+        // (and the split build's loader logging the fetch of a part that failed)
+        if (expectNetworkErrors && /Failed to load resource: net::ERR_|^TypeError: Failed to fetch/.test(msg.text())) return;
         if (expectCspViolation && /Content Security Policy/.test(msg.text())) return;
         errors.push(`console.error: ${msg.text()}`);
       });

@@ -1,6 +1,11 @@
-// End-to-end tests: the release app served by `trunk serve`, whose proxy forwards
-// /proxy/e2e/ to a cloudsim server over real HTTP, driven in Debian's headless Chromium.
-// Both servers bind to 127.0.0.1, and Playwright stops them when the run ends.
+// End-to-end tests: the production build, split by route (deploy/build.sh target/deploy-dist),
+// served by the nginx of deploy/ (rendered for this machine by deploy/render-test.py), whose
+// proxy forwards /proxy/e2e/ and /proxy/soak/ to cloudsim servers over real HTTP, driven in
+// Debian's headless Chromium. Every server binds to 127.0.0.1, and Playwright stops them
+// when the run ends.
+//   deploy/build.sh target/deploy-dist && cargo build --release -p cloudsim
+//   cd tests/e2e && npx playwright test            (scripts/test.sh e2e does all three)
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 export const APP_PORT = 18080;
@@ -39,6 +44,16 @@ export const SOAK_FAULTS = [
   "--burst-429 3/40 --retry-after none",
   "--truncate-rate 0.05 --disconnect-rate 0.03",
   "--marker-cycle --hostile",
+].join(" ");
+
+const REPO = path.resolve(__dirname, "../..");
+/** The nginx prefix of this suite (config, logs, temp files); the deployment suite has its own. */
+const PREFIX = path.join(REPO, "target/nginx-e2e-app");
+const NGINX = [
+  "python3 deploy/render-test.py",
+  `--prefix ${PREFIX} --port ${APP_PORT} --root ${path.join(REPO, "target/deploy-dist")}`,
+  `--upstream http://127.0.0.1:${CLOUDSIM_PORT}/ --route soak=http://127.0.0.1:${SOAK_PORT}/ --check`,
+  `&& exec nginx -p ${PREFIX} -c ${PREFIX}/nginx.conf -e ${PREFIX}/logs/error.log`,
 ].join(" ");
 
 export default defineConfig({
@@ -82,11 +97,12 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `trunk serve --offline --release --port ${APP_PORT} --proxy-backend http://127.0.0.1:${CLOUDSIM_PORT}/ --proxy-rewrite /proxy/e2e/`,
-      cwd: "../..",
-      url: `http://127.0.0.1:${APP_PORT}/`,
+      command: NGINX,
+      cwd: REPO,
+      url: `http://127.0.0.1:${APP_PORT}/index.html`,
       reuseExistingServer: false,
-      timeout: 600_000,
+      timeout: 30_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
   ],
 });

@@ -18,38 +18,36 @@ pub struct Entry {
     pub list: Option<fn() -> Arc<dyn ListApi>>,
 }
 
-/// The registry, in the order the connection form offers the services.
-pub static REGISTRY: &[Entry] = &[
-    Entry {
-        info: &clouddc::INFO,
-        list: Some(list_api::<clouddc::Clouddc>),
-    },
-    Entry {
-        info: &roma::INFO,
-        list: Some(list_api::<roma::Roma>),
-    },
-    Entry {
-        info: &bycloud::INFO,
-        list: Some(list_api::<bycloud::ByCloud>),
-    },
-    Entry {
-        info: &imagesearch::INFO,
-        list: None,
-    },
-    Entry {
-        info: &ecs::INFO,
-        list: Some(list_api::<ecs::Ecs>),
-    },
-];
+/// Writes the registry ([`REGISTRY`]) and, from the same lines, the services' facts alone
+/// ([`INFOS`]).
+macro_rules! registry {
+    ($($info:expr => $list:expr,)*) => {
+        /// The registry, in the order the connection form offers the services.
+        pub static REGISTRY: &[Entry] = &[$(Entry { info: $info, list: $list }),*];
+        /// The same services' facts, without their code: what the app's first part reads
+        /// (the connection form, the Demo connections, storage). The split build
+        /// (`deploy/split-build.sh`) keeps in the first part only code reachable from it,
+        /// so the decoders, reached through [`REGISTRY`]'s `list` alone, load later.
+        pub static INFOS: &[&ServiceInfo] = &[$($info),*];
+    };
+}
+
+registry! {
+    &clouddc::INFO => Some(list_api::<clouddc::Clouddc>),
+    &roma::INFO => Some(list_api::<roma::Roma>),
+    &bycloud::INFO => Some(list_api::<bycloud::ByCloud>),
+    &imagesearch::INFO => None,
+    &ecs::INFO => Some(list_api::<ecs::Ecs>),
+}
 
 /// The service a stored name (its key, or an alias) names.
 pub fn entry(name: &str) -> Option<&'static Entry> {
     REGISTRY.iter().find(|e| e.info.is_named(name))
 }
 
-/// The service `name` names.
+/// The service `name` names (from [`INFOS`]: no code is reached).
 pub fn info(name: &str) -> Option<&'static ServiceInfo> {
-    entry(name).map(|e| e.info)
+    INFOS.iter().copied().find(|i| i.is_named(name))
 }
 
 /// The erased list of the service `name` names, if it is a list service.

@@ -34,7 +34,7 @@ impl Client {
         // Signed after the wait for a slot, so that X-Sdk-Date is the moment it leaves.
         let req = req.authorize(&self.auth, js_sys::Date::now() as i64);
         let result = if self.conn.demo {
-            demo::send(&req).map(|(resp, _)| resp)
+            demo::send(req).await.map(|(resp, _)| resp)
         } else {
             send_http(&self.conn.base_url, &req, signal, None)
                 .await
@@ -50,7 +50,7 @@ impl Client {
 pub async fn sign_in(conn: &Connection, iam_url: &str, sign_in: &SignIn) -> Result<SignedIn, SignInFailure> {
     let req = sign_in.request();
     let answer = if conn.demo {
-        demo::send(&req)
+        demo::send(req).await
     } else {
         send_http(iam_url, &req, None, Some(SUBJECT_TOKEN_HEADER)).await
     };

@@ -1,10 +1,15 @@
 //! The Demo cloud: one cloudsim fleet for the page's lifetime, evolving live. Its ids are
 //! derived from a fixed epoch, so they stay the same across reloads (deep links work);
-//! only the states move with time.
+//! only the states move with time. The cloud's code (the cloudsim library) is split off
+//! ([`crate::ui::lazy`]): it loads with the first call to a Demo connection.
+
+#[cfg(feature = "demo")]
+use skyglass_core::http::{ApiError, ApiRequest, ApiResponse};
 
 #[cfg(feature = "demo")]
 mod inside {
     use crate::connection::{DEMO_PROJECT, DEMO_TOKEN};
+    use crate::ui::lazy::maybe_lazy;
     use skyglass_core::http::{ApiError, ApiRequest, ApiResponse};
     use std::rc::Rc;
 
@@ -52,13 +57,27 @@ mod inside {
     }
 
     /// The page's simulated cloud.
-    pub fn cloud() -> Rc<cloudsim::Cloud> {
+    fn cloud() -> Rc<cloudsim::Cloud> {
         CLOUD.with(Rc::clone)
     }
 
     /// Names the Demo cloud's ImageSearch knows, to suggest in the lookup.
     pub fn imagesearch_names() -> Vec<String> {
         cloudsim::imagesearch_names(cloud().config())
+    }
+
+    maybe_lazy! {
+        /// [`imagesearch_names`], its code loaded first.
+        [demo_cloud] pub fn names() -> Vec<String> {
+            imagesearch_names()
+        }
+    }
+
+    maybe_lazy! {
+        /// [`answer`], its code loaded first.
+        [demo_cloud] pub fn ask(req: ApiRequest) -> Result<(ApiResponse, Option<String>), ApiError> {
+            answer(&req)
+        }
     }
 
     thread_local! {
@@ -72,7 +91,7 @@ mod inside {
     }
 
     /// Asks the Demo cloud; also returns the `X-Subject-Token` of a sign-in's answer.
-    pub fn send(req: &ApiRequest) -> Result<(ApiResponse, Option<String>), ApiError> {
+    pub fn answer(req: &ApiRequest) -> Result<(ApiResponse, Option<String>), ApiError> {
         CALLS.with(|c| {
             let mut log = c.borrow_mut();
             if log.len() >= 1_000 {
@@ -104,13 +123,28 @@ mod inside {
 #[cfg(feature = "demo")]
 pub use inside::*;
 
+/// Asks the Demo cloud (its code loads with the first call); also returns the
+/// `X-Subject-Token` of a sign-in's answer.
+#[cfg(feature = "demo")]
+pub async fn send(req: ApiRequest) -> Result<(ApiResponse, Option<String>), ApiError> {
+    ask(req)
+        .await
+        .unwrap_or_else(|e| Err(ApiError::Network(format!("the Demo cloud: {e}"))))
+}
+
+/// Names the Demo cloud's ImageSearch knows (none if its code could not be loaded).
+#[cfg(feature = "demo")]
+pub async fn imagesearch_suggestions() -> Vec<String> {
+    names().await.unwrap_or_default()
+}
+
 #[cfg(not(feature = "demo"))]
 mod absent {
     use skyglass_core::http::{ApiError, ApiRequest, ApiResponse};
-    pub fn imagesearch_names() -> Vec<String> {
+    pub async fn imagesearch_suggestions() -> Vec<String> {
         Vec::new()
     }
-    pub fn send(_: &ApiRequest) -> Result<(ApiResponse, Option<String>), ApiError> {
+    pub async fn send(_: ApiRequest) -> Result<(ApiResponse, Option<String>), ApiError> {
         Err(ApiError::Network(
             "this build has no Demo cloud (built without the `demo` feature)".into(),
         ))

@@ -40,7 +40,7 @@ test("the app loads from nginx: hashed, preloaded, compressed files, and the Dem
   // The page itself (the connections page: index.html from the SPA fallback).
   const doc = "/connections";
   const files = responses.filter((r) => r.url !== doc);
-  for (const ext of [/\/main-[0-9a-f]+\.css$/, /\/boot-[0-9a-f]+\.js$/, /\/skyglass-[0-9a-f]+\.js$/, /\/skyglass-[0-9a-f]+_bg\.wasm$/]) {
+  for (const ext of [/\/main-[0-9a-f]+\.css$/, /\/boot-[0-9a-f]+\.js$/, /\/skyglass-[0-9a-f]+\.js$/, /\/skyglass-[0-9a-f]+_bg\.wasm$/, /\/__wasm_split-[0-9a-f]+\.js$/]) {
     const got = files.filter((r) => ext.test(r.url));
     expect(got.length, `${ext} fetched once (the preload is used)`).toBe(1);
     expect(got[0].status).toBe(200);
@@ -48,6 +48,16 @@ test("the app loads from nginx: hashed, preloaded, compressed files, and the Dem
     expect(got[0].cache, got[0].url).toBe("public, max-age=31536000, immutable");
   }
   expect(responses.find((r) => r.url === doc)?.cache).toBe("no-cache");
+  // The page's own part of the split build (and the chunks it shares with others): preloaded
+  // by boot.js for this deep link, each fetched once, compressed and immutable like the rest.
+  const parts = files.filter((r) => /^\/(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/.test(r.url));
+  expect(parts.some((r) => /^\/split_manage-[0-9a-f]+\.wasm$/.test(r.url)), "the connections page's part").toBe(true);
+  for (const r of parts) {
+    expect(parts.filter((o) => o.url === r.url).length, `${r.url} fetched once (the preload is used)`).toBe(1);
+    expect(r.status, r.url).toBe(200);
+    expect(r.encoding, r.url).toBe("br");
+    expect(r.cache, r.url).toBe("public, max-age=31536000, immutable");
+  }
 
   await page.goto("/c/demo?limit=50");
   const list = new InstancesPage(page);

@@ -9,14 +9,16 @@ const assets = referencedAssets(html);
 const APP_ROUTES = ["/", "/index.html", "/c/demo/instances?limit=50", "/c/demo?limit=50&state=running", "/connections/new"];
 const HASHED = /^\/[a-z_]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
-test("index.html references only hashed files: the stylesheet, boot.js, the JS glue and the WASM", () => {
-  expect(assets.length).toBe(4);
+test("index.html references only hashed files: the stylesheet, boot.js, the JS glue, the WASM and the split loader", () => {
+  expect(assets.length).toBe(5);
   for (const a of assets) expect(a, "a hashed name").toMatch(HASHED);
   expect(assets.some((a) => /^\/main-[0-9a-f]+\.css$/.test(a))).toBe(true);
   expect(assets.some((a) => /^\/boot-[0-9a-f]+\.js$/.test(a))).toBe(true);
   expect(assets.some((a) => /^\/skyglass-[0-9a-f]+\.js$/.test(a))).toBe(true);
   expect(assets.some((a) => /^\/skyglass-[0-9a-f]+_bg\.wasm$/.test(a))).toBe(true);
-  // The JS and the WASM are preloaded, and nothing runs inline.
+  expect(assets.some((a) => /^\/__wasm_split-[0-9a-f]+\.js$/.test(a))).toBe(true);
+  // The JS, the WASM and the loader of the split-off parts are preloaded, and nothing runs inline.
+  expect(html).toMatch(/<link rel="modulepreload" href="\/__wasm_split-[0-9a-f]+\.js"/);
   expect(html).toMatch(/<link rel="modulepreload" href="\/skyglass-[0-9a-f]+\.js"/);
   expect(html).toMatch(/<link rel="preload" href="\/skyglass-[0-9a-f]+_bg\.wasm" as="fetch" type="application\/wasm" crossorigin="anonymous"/);
   expect(html).toMatch(/<script src="\/boot-[0-9a-f]+\.js" integrity="sha384-[^"]+" type="module"><\/script>/);

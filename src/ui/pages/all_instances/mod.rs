@@ -18,7 +18,6 @@ use connection_walk::ConnectionWalk;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use skyglass_core::service::{common_columns, split_id, CommonRows, Opens};
-use skyglass_core::services;
 use skyglass_core::table::Selection;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -40,10 +39,10 @@ pub fn AllInstancesPage() -> impl IntoView {
     let connections = state.connections();
     let (listed, looked_up): (Vec<_>, Vec<_>) = connections
         .into_iter()
-        .partition(|c| c.info().and_then(|i| services::list(i.key)).is_some());
+        .partition(|c| c.info().and_then(|i| i.list()).is_some());
     let opens: HashMap<String, Opens> = listed
         .iter()
-        .filter_map(|c| Some((c.id.clone(), services::list(c.info()?.key)?.list().opens)))
+        .filter_map(|c| Some((c.id.clone(), c.info()?.list()?.opens)))
         .collect();
     let rows = Rc::new(RefCell::new(CommonRows::new()));
     let arrived = RwSignal::new(0_u64);

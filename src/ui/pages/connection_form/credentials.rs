@@ -8,7 +8,7 @@ use crate::ui::state::Secret;
 use leptos::prelude::*;
 use skyglass_core::http::SignInMethod;
 use skyglass_core::service::ServiceInfo;
-use skyglass_core::services::REGISTRY;
+use skyglass_core::services::INFOS;
 
 /// What the form holds of a connection's sign-in, as signals.
 #[derive(Clone, Copy)]
@@ -154,10 +154,10 @@ fn same_credentials(a: &SignInSettings, b: &SignInSettings) -> bool {
 
 /// The services that take `method`, in words.
 fn services_taking(method: SignInMethod) -> String {
-    REGISTRY
+    INFOS
         .iter()
-        .filter(|e| e.info.auth.methods().contains(&method))
-        .map(|e| e.info.label)
+        .filter(|i| i.auth.methods().contains(&method))
+        .map(|i| i.label)
         .collect::<Vec<_>>()
         .join(", ")
 }

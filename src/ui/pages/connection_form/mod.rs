@@ -10,7 +10,7 @@ use crate::ui::state::AppState;
 use credentials::{CredentialDraft, CredentialFields};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use skyglass_core::services::REGISTRY;
+use skyglass_core::services::INFOS;
 
 #[component]
 pub fn ConnectionFormPage() -> impl IntoView {
@@ -21,7 +21,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
     let original = editing.clone().unwrap_or(Connection {
         id: String::new(),
         name: String::new(),
-        service: REGISTRY[0].info.key.into(),
+        service: INFOS[0].key.into(),
         base_url: String::new(),
         project_id: String::new(),
         remember_token: false,
@@ -39,7 +39,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
         .into_any();
     }
     let name = RwSignal::new(original.name.clone());
-    let service = RwSignal::new(original.info().unwrap_or(REGISTRY[0].info));
+    let service = RwSignal::new(original.info().unwrap_or(INFOS[0]));
     let base_url = RwSignal::new(original.base_url.clone());
     let project_id = RwSignal::new(original.project_id.clone());
     let draft = CredentialDraft::of(&original);
@@ -106,8 +106,8 @@ pub fn ConnectionFormPage() -> impl IntoView {
                     <select name="service" on:change=move |ev| {
                         if let Some(s) = skyglass_core::services::info(&event_target_value(&ev)) { service.set(s) }
                     } prop:value=move || service.get().key>
-                        {REGISTRY.iter().map(|e| view! {
-                            <option value=e.info.key>{e.info.label}</option>
+                        {INFOS.iter().map(|i| view! {
+                            <option value=i.key>{i.label}</option>
                         }).collect_view()}
                     </select>
                 </label>

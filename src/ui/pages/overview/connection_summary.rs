@@ -1,12 +1,15 @@
 //! One connection on the overview: its instances by state category (one request, its
 //! first page at the largest page size, refreshed like the lists), what that counts, its
-//! reachability and when it was last updated.
+//! reachability and when it was last updated. The counting (the service's request,
+//! decoder and summary) is a part of its own ([`crate::ui::lazy`]), loaded once the
+//! overview is up, so that the app's first part carries no decoder.
 
 use crate::connection::Connection;
 use crate::ui::components::category_bar::{CategoryBar, CategoryLink};
 use crate::ui::components::time_cell::clock_label;
 use crate::ui::hooks::use_api::{use_api_with_options, UseApiOptions};
 use crate::ui::hooks::use_view_prefs::use_view_prefs;
+use crate::ui::lazy::{lazy_view, maybe_lazy};
 use crate::ui::links::{list_href, list_href_with};
 use crate::ui::state::AppState;
 use crate::ui::transport::Client;
@@ -34,11 +37,11 @@ pub fn ConnectionSummary(conn: Connection, figures: Figures) -> impl IntoView {
     });
     let body = {
         let id = id.clone();
-        move || match client.get() {
+        move || {
+            match client.get() {
             Ok(client) => {
-                let key = client.conn.info().map(|i| i.key).unwrap_or_default();
-                match services::list(key) {
-                    Some(api) => view! { <Counts client api figures/> }.into_any(),
+                match client.conn.info().and_then(|i| i.list()) {
+                    Some(_) => lazy_view(counts(client, figures)).into_any(),
                     None => view! {
                         <p class="muted small">"This service looks up one instance at a time by name: there is nothing to count. "
                             <a href=list_href(&client.conn.id)>"Look one up"</a></p>
@@ -51,6 +54,7 @@ pub fn ConnectionSummary(conn: Connection, figures: Figures) -> impl IntoView {
                 view! { <p class="notice small" data-problem="credentials">{text} " " <a href=href>{action}</a></p> }
                     .into_any()
             }
+        }
         }
     };
     let reach_id = id.clone();
@@ -72,6 +76,17 @@ pub fn ConnectionSummary(conn: Connection, figures: Figures) -> impl IntoView {
             {body}
             <p class="small reach" data-reach=move || reach.get().0>{move || reach.get().1}</p>
         </li>
+    }
+}
+
+maybe_lazy! {
+    /// The counts of a list connection (nothing for another).
+    [overview_counts] fn counts(client: Client, figures: Figures) -> AnyView {
+        let key = client.conn.info().map(|i| i.key).unwrap_or_default();
+        match services::list(key) {
+            Some(api) => view! { <Counts client api figures/> }.into_any(),
+            None => ().into_any(),
+        }
     }
 }
 

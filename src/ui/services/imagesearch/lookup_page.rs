@@ -80,11 +80,15 @@ pub fn ImageSearchView(
             on_lookup.run(n);
         }
     };
-    let suggestions = if client.conn.demo {
-        crate::ui::transport::demo::imagesearch_names()
-    } else {
-        Vec::new()
-    };
+    // The Demo cloud's names, once its code has loaded (a lazy part of the build).
+    let demo = client.conn.demo;
+    let suggestions = LocalResource::new(move || async move {
+        if demo {
+            crate::ui::transport::demo::imagesearch_suggestions().await
+        } else {
+            Vec::new()
+        }
+    });
     let err_conn = conn_id.clone();
     // A new name forgets the answer for the old one (it would be a different instance).
     Effect::new(move |prev: Option<Option<String>>| {
@@ -120,7 +124,7 @@ pub fn ImageSearchView(
                     <button type="button" class="chip muted" on:click=move |_| set_recent.set(Vec::new())>"Forget"</button>
                 </div>
             })}
-            {(!suggestions.is_empty()).then(|| view! {
+            {move || suggestions.get().filter(|s| !s.is_empty()).map(|suggestions| view! {
                 <p class="muted small">"The Demo cloud has instances named "
                     {suggestions.iter().take(3).map(|n| view! { <code>{n.clone()}</code>" " }).collect_view()}
                     "and more."</p>
