@@ -57,15 +57,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
-// The pages, loaded when first opened, in three parts: the connections' management, the
-// instances (lists, details) and the live status with its state diagram. deploy/assemble.py
+// The pages, loaded when first opened, in parts: the connections' management (`manage`), a
+// connection's list (`list`), an instance's details (`details`), its live status with the
+// state diagram (`instance_status`); all instances shares `loaded_list` with the view of
+// every page (src/ui/pages/list/list_view.rs). deploy/assemble.py
 // maps each route to its page's part (for boot.js to preload) from these lines and the routes.
-maybe_lazy! { [instances] fn page_all_instances() -> AnyView { view! { <AllInstancesPage/> }.into_any() } }
+maybe_lazy! { [loaded_list] fn page_all_instances() -> AnyView { view! { <AllInstancesPage/> }.into_any() } }
 maybe_lazy! { [manage] fn page_connections() -> AnyView { view! { <ConnectionsPage/> }.into_any() } }
 maybe_lazy! { [manage] fn page_connection_form() -> AnyView { view! { <ConnectionFormPage/> }.into_any() } }
-maybe_lazy! { [instances] fn page_connection() -> AnyView { view! { <ConnectionPage/> }.into_any() } }
+maybe_lazy! { [list] fn page_connection() -> AnyView { view! { <ConnectionPage/> }.into_any() } }
 maybe_lazy! { [manage] fn page_sign_in() -> AnyView { view! { <SignInPage/> }.into_any() } }
-maybe_lazy! { [instances] fn page_details() -> AnyView { view! { <DetailsPage/> }.into_any() } }
+maybe_lazy! { [details] fn page_details() -> AnyView { view! { <DetailsPage/> }.into_any() } }
 maybe_lazy! { [instance_status] fn page_instance_status() -> AnyView { view! { <InstanceStatusPage/> }.into_any() } }
 
 /// A header link, marked as the current page where it is.

@@ -20,7 +20,7 @@ pub struct LoadError;
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a part of Skyglass could not be loaded (the network, or a newer version on the server)")
+        f.write_str("A part of Skyglass could not be loaded (the network, or a newer version on the server).")
     }
 }
 

@@ -127,9 +127,11 @@ pub use inside::*;
 /// `X-Subject-Token` of a sign-in's answer.
 #[cfg(feature = "demo")]
 pub async fn send(req: ApiRequest) -> Result<(ApiResponse, Option<String>), ApiError> {
-    ask(req)
-        .await
-        .unwrap_or_else(|e| Err(ApiError::Network(format!("the Demo cloud: {e}"))))
+    ask(req).await.unwrap_or_else(|_| {
+        Err(ApiError::Network(
+            "the Demo cloud's code could not be loaded (the network, or a newer version on the server)".into(),
+        ))
+    })
 }
 
 /// Names the Demo cloud's ImageSearch knows (none if its code could not be loaded).

@@ -25,7 +25,7 @@ test("the overview loads no page's part; its counts come in a part of their own"
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   await expect(page.locator(".overview-card .covers").first()).toBeVisible();
   expect(files.some((f) => /^\/skyglass-[0-9a-f]+_bg\.wasm$/.test(f)), "the main module").toBe(true);
-  for (const name of ["instances", "manage", "instance_status"]) expect(parts(files, name), name).toEqual([]);
+  for (const name of ["list", "loaded_list", "details", "manage", "instance_status"]) expect(parts(files, name), name).toEqual([]);
   expect(parts(files, "overview_counts").length).toBe(1);
 });
 
@@ -36,11 +36,12 @@ test("a deep link into a Demo list preloads its page's part and the Demo cloud, 
   const preloaded = await page.locator('link[rel="preload"][as="fetch"]').evaluateAll((ls) =>
     ls.map((l) => new URL((l as HTMLLinkElement).href).pathname),
   );
-  for (const name of ["instances", "demo_cloud"]) {
+  for (const name of ["list", "demo_cloud"]) {
     expect(parts(files, name).length, `${name} fetched once`).toBe(1);
     expect(preloaded, `${name} preloaded by boot.js`).toContain(parts(files, name)[0]);
   }
-  expect(parts(files, "manage")).toEqual([]);
+  // Not what the first page does not need: the view of every page, details, the status view.
+  for (const name of ["manage", "loaded_list", "details", "instance_status"]) expect(parts(files, name), name).toEqual([]);
   for (const f of files) expect(files.filter((g) => g === f).length, `${f} fetched once`).toBe(1);
   expect(files.filter((f) => PART.test(f)).length).toBeGreaterThan(1);
 });
