@@ -2,7 +2,8 @@
 # Runs the three test layers. Assumes scripts/setup.sh test has run (make test does both).
 #   scripts/test.sh          all layers: native, browser, end to end
 #   scripts/test.sh e2e      only the end-to-end layer: the production build (split by route,
-#                            deploy/build.sh) behind nginx, the app's suite, then the deployment's
+#                            deploy/build.sh) behind nginx, the app's suite, then the deployment's,
+#                            then a smoke test of `trunk serve` (the unsplit development build)
 #   scripts/test.sh nginx    only the deployment's suite (after deploy/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,3 +31,8 @@ fi
 
 step "deployment: Playwright against nginx serving the build (cache, compression and security headers, the proxy)"
 (cd tests/e2e && npx playwright test -c nginx/playwright.config.ts)
+
+if [ "$layers" != nginx ]; then
+  step "development: trunk serve (the unsplit build) smoke test"
+  (cd tests/e2e && npx playwright test -c dev/playwright.config.ts)
+fi

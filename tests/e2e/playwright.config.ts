@@ -58,8 +58,8 @@ const NGINX = [
 
 export default defineConfig({
   testDir: ".",
-  // nginx/: the production deployment's suite, with a config of its own (nginx/playwright.config.ts).
-  testIgnore: ["nginx/**"],
+  // nginx/: the production deployment's suite; dev/: the trunk serve smoke test (each with a config of its own).
+  testIgnore: ["nginx/**", "dev/**"],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
