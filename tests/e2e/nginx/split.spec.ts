@@ -29,7 +29,7 @@ test("the overview loads no page's part; its counts come in a part of their own"
   expect(parts(files, "overview_counts").length).toBe(1);
 });
 
-test("a deep link into a Demo list preloads its page's part and the Demo cloud, each fetched once", async ({ page }) => {
+test("a deep link into a Demo list preloads its page's part and the Demo cloud, each fetched once; Load all comes after", async ({ page }) => {
   const files = wasmFetched(page);
   await page.goto("/c/demo?limit=50");
   await new InstancesPage(page).waitLoaded();
@@ -40,8 +40,11 @@ test("a deep link into a Demo list preloads its page's part and the Demo cloud, 
     expect(parts(files, name).length, `${name} fetched once`).toBe(1);
     expect(preloaded, `${name} preloaded by boot.js`).toContain(parts(files, name)[0]);
   }
-  // Not what the first page does not need: the view of every page, details, the status view.
-  for (const name of ["manage", "loaded_list", "details", "instance_status"]) expect(parts(files, name), name).toEqual([]);
+  // Not what the first page does not need: details, the status view, the connections pages.
+  for (const name of ["manage", "details", "instance_status"]) expect(parts(files, name), name).toEqual([]);
+  // "Load all pages" is fetched in the background once the first page is shown, not preloaded.
+  await expect.poll(() => parts(files, "loaded_list").length).toBe(1);
+  expect(preloaded.some((f) => f.includes("split_loaded_list-"))).toBe(false);
   for (const f of files) expect(files.filter((g) => g === f).length, `${f} fetched once`).toBe(1);
   expect(files.filter((f) => PART.test(f)).length).toBeGreaterThan(1);
 });

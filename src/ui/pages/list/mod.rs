@@ -6,6 +6,7 @@
 mod list_view;
 mod loaded_list;
 mod paged_list;
+mod prefetch;
 
 pub use list_view::ListView;
 pub use loaded_list::{walk_for, LoadedList};

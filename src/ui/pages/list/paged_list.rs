@@ -80,6 +80,14 @@ pub fn PagedList(
         },
     );
     let data: Signal<Option<ListPage>> = call.data.into();
+    // Once the first page is shown, "Load all pages" is fetched in the background.
+    let warmed = StoredValue::new(false);
+    Effect::new(move |_| {
+        if data.with(Option::is_some) && !warmed.get_value() {
+            warmed.set_value(true);
+            super::prefetch::load_all_soon();
+        }
+    });
     let anomalies = use_paging_anomalies(data, query, list, own_origin(&client.conn.base_url));
     let trail = StoredValue::new(Trail::default());
     Effect::new(move |_| query.with(|q| trail.update_value(|t| t.visit(q))));
