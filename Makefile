@@ -58,11 +58,12 @@ FUZZ_TESTS := $(patsubst core/tests/%.rs,%,$(wildcard core/tests/fuzz_*.rs))
 fuzz:
 	SKYGLASS_FUZZ_CASES=1000000 CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true cargo test --release -p skyglass-core --no-fail-fast $(addprefix --test ,$(FUZZ_TESTS)) -- --nocapture --test-threads=2
 
-## Benchmark (issue 5), on demand and not part of `make test`: builds the release app (with and
-## without the Demo feature), cloudsim and a decode helper, then measures the six figures in
-## headless Chromium against cloudsim servers on 127.0.0.1 and prints figure, value, budget and
-## pass/over (also bench/results/latest.md and .json). Exits 0 even when a figure is over budget;
-## non-zero only when it could not run. About 5 minutes after the builds (bench/README.md).
+## Benchmark (issue 12's figures), on demand and not part of `make test`: builds the production
+## app (deploy/build.sh, with and without the Demo feature), cloudsim and a helper, then measures
+## in headless Chromium against the deploy nginx and cloudsim servers on 127.0.0.1 and prints
+## figure, value, budget and pass/over (also bench/results/latest.md and .json). Exits 0 even
+## when a figure is over budget; non-zero only when it could not run. About 10-13 minutes on 2
+## cores, most of it the builds (bench/README.md).
 .PHONY: bench
 bench:
 	scripts/setup.sh test

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # `make bench`: builds what the benchmark needs, then runs it (bench/bench.mjs).
-#   1. the release app as production serves it: trunk build --release into bench/out/app,
-#      and without the Demo feature into bench/out/app-nodemo;
+#   1. the production build, as nginx serves it: deploy/build.sh (split by route, hashed
+#      names, the production CSP, .br and .gz beside every file) into bench/out/app, and
+#      without the Demo feature into bench/out/app-nodemo (BENCH_NODEMO=0 skips that one:
+#      its lines are for information);
 #   2. the cloudsim server (target/release/cloudsim);
 #   3. the decode helper (bench/decode): a wasm32 release build, wasm-bindgen --target web
-#      and wasm-opt -Oz with the app's flags (index.html), into bench/out/decode.
-# Nothing is downloaded: trunk runs --offline with the tools scripts/setup.sh installed.
-# Exit status: 0 when the benchmark ran (whatever the figures say), non-zero when it could not.
+#      and wasm-opt -Oz with the app's flags (index.html), into bench/out/decode; its page
+#      gives figure 5 the load-all round-trip floors from the app's own planners.
+# Nothing is downloaded here: the crates and tools are the ones scripts/setup.sh fetched and
+# installed. Exit status: 0 when the benchmark ran (whatever the figures say),
+# non-zero when it could not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -14,9 +18,14 @@ export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
 
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*" >&2; }
 
-step "building the release app (bench/out/app) and the app without the Demo feature (bench/out/app-nodemo)"
-trunk build --offline --release --dist bench/out/app
-trunk build --offline --release --no-default-features --dist bench/out/app-nodemo
+step "building the production app (deploy/build.sh bench/out/app)"
+deploy/build.sh bench/out/app
+if [ "${BENCH_NODEMO:-1}" != 0 ]; then
+  step "building it without the Demo feature (deploy/build.sh bench/out/app-nodemo --no-default-features)"
+  deploy/build.sh bench/out/app-nodemo --no-default-features
+else
+  rm -rf bench/out/app-nodemo
+fi
 
 step "building cloudsim"
 cargo build --release -p cloudsim
@@ -32,5 +41,5 @@ wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-
   bench/out/decode/skyglass_bench_decode_bg.wasm -o bench/out/decode/skyglass_bench_decode_bg.wasm
 cp bench/decode/page/index.html bench/decode/page/decode.js bench/out/decode/
 
-step "running the benchmark (headless Chromium against cloudsim on 127.0.0.1)"
+step "running the benchmark (headless Chromium, nginx and cloudsim on 127.0.0.1)"
 exec node bench/bench.mjs

@@ -1,83 +1,12 @@
 //! Benchmark helper for `make bench` (bench/README.md), built for the browser only by
 //! bench/run.sh (`wasm-bindgen --target web` into bench/out/decode).
 //!
-//! Figure 3 decodes one CloudDC list page into the app's own type,
-//! [`skyglass_core::services::clouddc::wire::InstanceList`], the two ways a browser app can:
-//! - serde_json on the response's bytes, as the app does ([`decode_bytes`]: copied into
-//!   WASM memory, checked as UTF-8, CloudDC's `decode_list`, serde_json into `InstanceList`); for comparison
-//!   also on the text (a JS string copied into WASM memory as UTF-8, as reading
-//!   `Response.text()` into a `String` would);
-//! - `JSON.parse` in JS, then serde-wasm-bindgen walking the JS object tree.
-//!
 //! Figure 5 needs the latency-bound floor of "Load all pages": the round trips each
 //! service's walk needs at best, from the app's own walks ([`min_round_trips`]) and each
 //! service's description (page size, paging).
 
-use skyglass_core::http::{body_text, ApiResponse};
 use skyglass_core::load_all::{self, MAX_PARALLEL};
-use skyglass_core::services::clouddc::list::decode_list;
-use skyglass_core::services::clouddc::wire::InstanceList;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-thread_local! {
-    /// A response body already in WASM memory (for the serde_json-only timing).
-    static STORED: RefCell<ApiResponse> = const {
-        RefCell::new(ApiResponse {
-            status: 200,
-            retry_after: None,
-            body: String::new(),
-        })
-    };
-}
-
-/// The app's path: the body text (copied from JS into WASM memory) through
-/// `clouddc::decode_list` (serde_json). Returns the number of instances, or -1 when
-/// the text does not decode.
-#[wasm_bindgen]
-pub fn decode_serde_json(text: String) -> i32 {
-    let resp = ApiResponse {
-        status: 200,
-        retry_after: None,
-        body: text,
-    };
-    count(decode_list(&resp).ok())
-}
-
-/// The app's path since it reads bodies as bytes (src/ui/transport.rs): the response's
-/// bytes copied into WASM memory, made text by [`body_text`] (a UTF-8 check, no
-/// transcoding) and decoded by `clouddc::decode_list`.
-#[wasm_bindgen]
-pub fn decode_bytes(bytes: Vec<u8>) -> i32 {
-    let resp = ApiResponse {
-        status: 200,
-        retry_after: None,
-        body: body_text(bytes),
-    };
-    count(decode_list(&resp).ok())
-}
-
-/// Keeps `text` in WASM memory for [`decode_stored`].
-#[wasm_bindgen]
-pub fn store_text(text: String) {
-    STORED.with(|s| s.borrow_mut().body = text);
-}
-
-/// serde_json alone: decodes the text [`store_text`] kept (no copy from JS).
-#[wasm_bindgen]
-pub fn decode_stored() -> i32 {
-    STORED.with(|s| count(decode_list(&s.borrow()).ok()))
-}
-
-/// The other path: a value `JSON.parse` made, walked by serde-wasm-bindgen into the same type.
-#[wasm_bindgen]
-pub fn decode_from_value(value: JsValue) -> i32 {
-    count(serde_wasm_bindgen::from_value::<InstanceList>(value).ok())
-}
-
-fn count(list: Option<InstanceList>) -> i32 {
-    list.map_or(-1, |l| i32::try_from(l.instances.len()).unwrap_or(i32::MAX))
-}
 
 /// The fewest round trips "Load all pages" needs for `total_rows` on `service` (a list
 /// service's key: `clouddc`, `roma`, `bycloud`) with its load-all page size and the
