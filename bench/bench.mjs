@@ -307,7 +307,11 @@ async function payload() {
   ];
   for (const [figure, label, where, url, until, seed, budget, key] of cases) {
     if (!where) {
-      notMeasured(figure, label, "bench/out/app-nodemo is missing (build failed?)");
+      notMeasured(
+        figure,
+        label,
+        process.env.BENCH_NODEMO === "0" ? "skipped (BENCH_NODEMO=0: not built)" : "bench/out/app-nodemo is missing (build failed?)",
+      );
       continue;
     }
     try {
@@ -808,7 +812,7 @@ function markdown(meta) {
   out.push(`- Browser: Chromium ${m.chromium} (headless, ${CHROMIUM_FLAGS.join(" ")}); Node ${m.node}`);
   out.push(`- Served by: ${meta.nginx} with the configuration of deploy/nginx/ (rendered by deploy/render-test.py) on 127.0.0.1; the build of deploy/build.sh (split by route, .br/.gz beside every file)`);
   out.push(`- Load average (1 min) at start / end: ${meta.loadavg.start} / ${meta.loadavg.end}`);
-  out.push(`- Command: \`make bench\` (${(meta.elapsedMs / 1000).toFixed(0)} s after the builds). KiB = 1024 bytes, MiB = 1024² bytes.`);
+  out.push(`- Command: \`${process.env.BENCH_NODEMO === "0" ? "BENCH_NODEMO=0 " : ""}make bench\` (${(meta.elapsedMs / 1000).toFixed(0)} s after the builds). KiB = 1024 bytes, MiB = 1024² bytes.`);
   out.push("");
   out.push("| # | Figure | Value | Budget | Result |", "|---|---|---|---|---|");
   for (const r of rows) out.push(`| ${r.figure} | ${esc(r.name)} | ${esc(r.value)} | ${esc(r.budget)} | ${r.verdict} |`);

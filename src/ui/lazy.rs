@@ -7,10 +7,11 @@
 //! `Err` (shown, and tried again on the next call), never a panic. Without the feature
 //! (`trunk serve`, the tests) it is a plain `async fn` in the one WASM, always `Ok`.
 //!
-//! The parts: each page but the overview ([`crate::ui::app`], `page_*`), the overview's
-//! counts with the services' decoders ([`crate::ui::pages::overview::connection_summary`]),
-//! the Demo cloud ([`crate::ui::transport::demo`]). What several parts share (the
-//! decoders, the tables) wasm-split puts in chunks of their own.
+//! The parts: the pages but the overview ([`crate::ui::app`]), "Load all pages"
+//! ([`crate::ui::pages::list`]), the overview's counts with the services' decoders
+//! ([`crate::ui::pages::overview::connection_summary`]), the Demo cloud
+//! ([`crate::ui::transport::demo`]). What several parts share (the decoders, the tables)
+//! wasm-split puts in chunks of their own.
 
 use leptos::prelude::*;
 
@@ -44,9 +45,9 @@ macro_rules! maybe_lazy {
 }
 pub(crate) use maybe_lazy;
 
-/// The view `load` resolves to, once it has (nothing before: a page's part is preloaded for
-/// a deep link and a few kilobytes otherwise, so a placeholder would only flash), or a
-/// notice with a reload button if its part could not be fetched.
+/// The view `load` resolves to, once it has (nothing before: a deep link's part is
+/// preloaded, and within the app a part arrives in well under a second, so a placeholder
+/// would only flash), or a notice with a reload button if its part could not be fetched.
 pub fn lazy_view(load: impl std::future::Future<Output = Result<AnyView, LoadError>> + 'static) -> impl IntoView {
     Suspend::new(send_wrapper::SendWrapper::new(async move {
         load.await.unwrap_or_else(|e| {
