@@ -60,8 +60,8 @@ pub fn App() -> impl IntoView {
 // The pages, loaded when first opened, in parts: the connections' management (`manage`), a
 // connection's list (`list`), an instance's details (`details`), its live status with the
 // state diagram (`instance_status`); all instances shares `loaded_list` with the view of
-// every page (src/ui/pages/list/list_view.rs). deploy/assemble.py
-// maps each route to its page's part (for boot.js to preload) from these lines and the routes.
+// every page (src/ui/pages/list/list_view.rs). deploy/assemble.py maps each route to its
+// page's part (for boot.js to preload) from these lines and the routes above.
 maybe_lazy! { [loaded_list] fn page_all_instances() -> AnyView { view! { <AllInstancesPage/> }.into_any() } }
 maybe_lazy! { [manage] fn page_connections() -> AnyView { view! { <ConnectionsPage/> }.into_any() } }
 maybe_lazy! { [manage] fn page_connection_form() -> AnyView { view! { <ConnectionFormPage/> }.into_any() } }

@@ -9,7 +9,7 @@
 //!
 //! The parts: the pages but the overview ([`crate::ui::app`]), "Load all pages"
 //! ([`crate::ui::pages::list`]), the overview's counts with the services' decoders
-//! ([`crate::ui::pages::overview::connection_summary`]), the Demo cloud
+//! (`src/ui/pages/overview/connection_summary.rs`), the Demo cloud
 //! ([`crate::ui::transport::demo`]). What several parts share (the decoders, the tables)
 //! wasm-split puts in chunks of their own.
 

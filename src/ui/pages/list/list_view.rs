@@ -1,8 +1,9 @@
 //! A list, independent of the router (mounted directly by the browser tests): the page
 //! its query names, or, after "Load all pages", every page at once. The rows ticked stay
 //! ticked across pages, refreshes and the switch between the two. The view of every page
-//! (the walk, the virtual table) is a part of its own ([`crate::ui::lazy`]), loaded with
-//! the first "Load all pages", so that a list's first page does not wait for it.
+//! (the walk, the virtual table) is a part of its own ([`crate::ui::lazy`]), fetched in the
+//! background after the first page is shown ([`super::prefetch`]) or by the first "Load all
+//! pages", so that a list's first page does not wait for it.
 
 use super::loaded_list::{scope_of, walk_for, LoadedList};
 use super::paged_list::PagedList;
