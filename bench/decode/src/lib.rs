@@ -45,13 +45,4 @@ mod tests {
         assert_eq!(min_round_trips("roma", 10_000.0), 18.0);
         assert_eq!(min_round_trips("nope", 1.0), -1.0);
     }
-
-    #[test]
-    fn both_paths_decode_a_page() {
-        let text = r#"{"instances":[{"id":"a","name":"x"},{"id":"b"}],"count":2}"#;
-        assert_eq!(decode_serde_json(text.into()), 2);
-        store_text(text.into());
-        assert_eq!(decode_stored(), 2);
-        assert_eq!(decode_serde_json("{".into()), -1);
-    }
 }
