@@ -55,6 +55,9 @@ test("soak: faults of every kind for a bounded time", async ({ page, request }) 
   const minutes = (Date.now() - started) / 60_000;
 
   await page.goto("/connections");
+  // The page is a part of the split build: read the tallies once it has rendered them.
+  await expect(page.getByRole("heading", { name: "Connections", level: 1 })).toBeVisible();
+  await expect(page.locator(".tally").first()).toBeVisible();
   const tallies = await page.locator(".tally").allTextContents();
   let calls = 0;
   let failures = 0;
