@@ -57,7 +57,7 @@ test("soak: faults of every kind for a bounded time", async ({ page, request }) 
   await page.goto("/connections");
   // The page is a part of the split build: read the tallies once it has rendered them.
   await expect(page.getByRole("heading", { name: "Connections", level: 1 })).toBeVisible();
-  await expect(page.locator(".tally").first()).toBeVisible();
+  await expect(page.locator(".tally", { hasText: /calls? failed/ }).first()).toBeVisible();
   const tallies = await page.locator(".tally").allTextContents();
   let calls = 0;
   let failures = 0;
