@@ -5,9 +5,9 @@
 
 WORK holds what wasm-split, wasm-bindgen and wasm-opt wrote: skyglass.js (the JS glue),
 skyglass_bg.wasm (the main module), __wasm_split.js (the loader of the split-off parts) and
-one .wasm per split point or shared chunk. OUT gets them, and style/main.css and boot.js,
-each named with a hash of its content (NAME-<16 hex>.EXT, the scheme deploy/nginx caches
-for a year), and index.html made from the repository's index.html: its Trunk directives
+one .wasm per split point or shared chunk. OUT gets them, and style/main.css and boot.js
+(the JS minified by terser), each named with a hash of its content (NAME-<16 hex>.EXT, the
+scheme deploy/nginx caches for a year), and index.html made from the repository's index.html: its Trunk directives
 become the tags Trunk writes (the stylesheet and boot.js with their integrity, the preloads
 boot.js reads the glue's and the WASM's names from), plus a modulepreload of the loader and
 <meta name="skyglass-route-chunks">: for each route of src/ui/app.rs whose page is split off
@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -81,6 +82,29 @@ def routes_of(app_rs: str) -> list:
     return out
 
 
+def minified(js: str) -> str:
+    """`js` (an ES module) compressed and mangled by terser (tools/, installed by
+    scripts/setup.sh): what is exported keeps its name."""
+    terser = ROOT / "tools/node_modules/.bin/terser"
+    if not terser.exists():
+        fail(f"{terser} is missing: run scripts/setup.sh")
+    done = subprocess.run([str(terser), "--module", "--compress", "--mangle"],
+                          input=js, capture_output=True, text=True)
+    if done.returncode != 0 or not done.stdout.strip():
+        fail(f"terser failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def renamed(js: str, before: str, name: str, new: str) -> str:
+    """`js` with its string "./NAME" (after `before`: "from" for an import) renamed to
+    "./NEW", in either quotes, as written by wasm-split and wasm-bindgen or by terser."""
+    pattern = re.compile(rf"""({re.escape(before)}\s*)(["'])\./{re.escape(name)}\2""")
+    js, n = pattern.subn(lambda m: f"{m.group(1)}{m.group(2)}./{new}{m.group(2)}", js)
+    if n == 0:
+        fail(f"found no {before} \"./{name}\" to rename")
+    return js
+
+
 def main():
     work, out = Path(sys.argv[1]), Path(sys.argv[2])
     loader = (work / LINK).read_text()
@@ -93,17 +117,16 @@ def main():
     # 1. the split-off parts: leaves; their names in the loader follow
     for f in sorted(p.name for p in work.glob("*.wasm") if p.name != MAIN):
         names[f] = f"{f[:-5]}-{short_hash((work / f).read_bytes())}.wasm"
-        loader = loader.replace(f'"./{f}"', f'"./{names[f]}"')
+        loader = renamed(loader, "", f, names[f])
     # 2. the main module: boot.js passes its address to the glue
     names[MAIN] = f"skyglass-{short_hash((work / MAIN).read_bytes())}_bg.wasm"
     # 3. the glue and the loader: one hash over both
-    glue = (work / GLUE).read_text()
+    glue = minified((work / GLUE).read_text())
+    loader = minified(loader)
     pair = short_hash((glue + "\0" + loader).encode())
     names[GLUE], names[LINK] = f"skyglass-{pair}.js", f"__wasm_split-{pair}.js"
-    glue = glue.replace(f'from "./{LINK}"', f'from "./{names[LINK]}"')
-    loader = loader.replace(f'from "./{GLUE}"', f'from "./{names[GLUE]}"')
-    if f'from "./{names[LINK]}"' not in glue or f'from "./{names[GLUE]}"' not in loader:
-        fail("the glue and the loader no longer import each other as expected")
+    glue = renamed(glue, "from", LINK, names[LINK])
+    loader = renamed(loader, "from", GLUE, names[GLUE])
     for f, new in names.items():
         if f in (GLUE, LINK):
             continue
@@ -112,7 +135,7 @@ def main():
     (out / names[LINK]).write_text(loader)
     # 4. the stylesheet and the starter
     css = (ROOT / "style/main.css").read_bytes()
-    boot = (ROOT / "boot.js").read_bytes()
+    boot = minified((ROOT / "boot.js").read_text()).encode()
     css_name, boot_name = f"main-{short_hash(css)}.css", f"boot-{short_hash(boot)}.js"
     (out / css_name).write_bytes(css)
     (out / boot_name).write_bytes(boot)

@@ -10,8 +10,8 @@
 #   3. wasm-bindgen --target web on the main module (the lld exports kept, nothing
 #      demangled: the chunks import the table, the memory and the shared globals by name);
 #   4. wasm-opt on every module, with index.html's settings (data-wasm-opt, its params);
-#   5. deploy/assemble.py: content hashes in every name, index.html (preloads, the route →
-#      split map boot.js preloads a deep link's page from).
+#   5. deploy/assemble.py: the JS minified (terser), content hashes in every name,
+#      index.html (preloads, the route → split map boot.js preloads a deep link's page from).
 # `trunk serve` (development) builds the one unsplit WASM from the same sources.
 set -euo pipefail
 OUT=$(realpath -m "$1")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Skyglass needs on a fresh machine, and skips what is already there.
 #   scripts/setup.sh build   wasm32 target, trunk, wasm-bindgen-cli (the Cargo.lock version),
-#                            wasm-split-cli, wasm-opt
+#                            wasm-split-cli, wasm-opt and terser (npm, tools/)
 #   scripts/setup.sh deploy  the build tools, plus what deploy/ uses: Debian nginx, its
 #                            brotli_static module, brotli and zopfli
 #   scripts/setup.sh test    all of the above, plus Debian chromium + chromedriver and the e2e
@@ -43,9 +43,10 @@ setup_build() {
     log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
     cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
   fi
-  if [ "$(tools/node_modules/.bin/wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ]; then
-    log "installing wasm-opt 132 (npm binaryen)"
-    (cd tools && npm install --no-audit --no-fund --loglevel=error)
+  if [ "$(tools/node_modules/.bin/wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ] ||
+    [ "$(tools/node_modules/.bin/terser --version 2>/dev/null || true)" != "terser 5.51.4" ]; then
+    log "installing wasm-opt 132 (npm binaryen) and terser 5.51.4"
+    (cd tools && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 

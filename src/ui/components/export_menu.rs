@@ -3,19 +3,34 @@
 //! the visible columns in their order (`skyglass_core::export`). The file is made in the
 //! page (a Blob) and downloaded; its name says the connection, the service and the time.
 //! What is written is what the table shows: no credential is within reach of an export.
+//! The writers (CSV and JSON) are a part of their own ([`crate::ui::lazy`]), fetched when
+//! the menu is first opened.
 
+use crate::ui::lazy::maybe_lazy;
 use leptos::prelude::*;
-use skyglass_core::export::{file_name, Format};
+use leptos::task::spawn_local;
+use skyglass_core::export::{file_name, Columns, Format};
+use skyglass_core::table::Rows;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
+/// Writes the rows at some positions with some columns in a format
+/// (`skyglass_core::export::write`, handed to a choice once its part is here).
+pub type Writer = fn(Format, &dyn Rows, &Columns, &[usize]) -> String;
+
+maybe_lazy! {
+    /// Export's writers.
+    [export] fn writer() -> Writer { skyglass_core::export::write }
+}
+
 /// One thing to export: its button's label, the word for the file name ("page-2",
-/// "loaded"), and how to write it in a format (`None` when there is nothing yet).
+/// "loaded"), and how to write it with a writer in a format (`None` when there is nothing
+/// yet).
 #[derive(Clone)]
 pub struct ExportChoice {
     pub label: Signal<String>,
     pub what: Signal<String>,
-    pub write: Rc<dyn Fn(Format) -> Option<String>>,
+    pub write: Rc<dyn Fn(Writer, Format) -> Option<String>>,
 }
 
 /// An export button's label: "This page (25 rows)".
@@ -57,19 +72,19 @@ pub fn ExportMenu(
         .map(|choice| {
             let ExportChoice { label, what, write } = choice;
             let run = move |_| {
-                let f = format.get_untracked();
-                let Some(text) = write(f) else {
-                    problem.set(Some("Nothing to export yet.".into()));
-                    return;
-                };
-                let name = file_name(
-                    &connection.get_value(),
-                    service,
-                    &what.get_untracked(),
-                    js_sys::Date::now() as i64,
-                    f,
-                );
-                problem.set(download(&name, f.mime(), &text).err());
+                let (f, what) = (format.get_untracked(), what.get_untracked());
+                let name = file_name(&connection.get_value(), service, &what, js_sys::Date::now() as i64, f);
+                let write = write.clone();
+                spawn_local(async move {
+                    let outcome = match writer().await {
+                        Err(e) => Some(e.to_string()),
+                        Ok(writer) => match write(writer, f) {
+                            None => Some("Nothing to export yet.".into()),
+                            Some(text) => download(&name, f.mime(), &text).err(),
+                        },
+                    };
+                    problem.try_set(outcome);
+                });
             };
             view! { <button type="button" on:click=run>{move || label.get()}</button> }
         })
@@ -81,8 +96,14 @@ pub fn ExportMenu(
             _ => Format::Csv { bom: false },
         })
     };
+    // Opening the menu fetches the writers' part, so that a click finds it here.
+    let fetch_writers = |_| {
+        spawn_local(async {
+            let _ = writer().await;
+        })
+    };
     view! {
-        <details class="export-menu menu">
+        <details class="export-menu menu" on:toggle=fetch_writers>
             <summary>"Export"</summary>
             <div class="menu-body">
                 <label>"Format "

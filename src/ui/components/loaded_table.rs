@@ -5,7 +5,7 @@
 //! service: rows come through a [`RowSource`], the columns as specs.
 
 use crate::ui::components::column_chooser::ColumnChooser;
-use crate::ui::components::export_menu::{rows_label, ExportChoice, ExportMenu};
+use crate::ui::components::export_menu::{rows_label, ExportChoice, ExportMenu, Writer};
 use crate::ui::components::row_source::RowSource;
 use crate::ui::components::selection_bar::SelectionBar;
 use crate::ui::components::virtual_table::{HrefFn, VirtualTable};
@@ -83,7 +83,7 @@ pub fn LoadedTable(
     let chooser_specs = specs.clone();
     let columns = Memo::new(move |_| prefs.prefs.with(|p| p.shown(&specs)));
     let export = move |which: Which| {
-        Rc::new(move |format: Format| {
+        Rc::new(move |write: Writer, format: Format| {
             let cols = columns.get_untracked();
             source.with_value(|s| {
                 let rows = s.rows();
@@ -96,9 +96,9 @@ pub fn LoadedTable(
                     }),
                 };
                 (!positions.is_empty() || !matches!(which, Which::Ticked))
-                    .then(|| skyglass_core::export::write(format, &*rows, &cols, &positions))
+                    .then(|| write(format, &*rows, &cols, &positions))
             })
-        }) as Rc<dyn Fn(Format) -> Option<String>>
+        }) as Rc<dyn Fn(Writer, Format) -> Option<String>>
     };
     let choices = vec![
         ExportChoice {

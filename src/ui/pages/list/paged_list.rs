@@ -7,7 +7,7 @@ use crate::ui::components::call_banners::CallBanners;
 use crate::ui::components::column_chooser::ColumnChooser;
 use crate::ui::components::connection_heading::ConnectionHeading;
 use crate::ui::components::details_view::DetailsPanel;
-use crate::ui::components::export_menu::{rows_label, ExportChoice, ExportMenu};
+use crate::ui::components::export_menu::{rows_label, ExportChoice, ExportMenu, Writer};
 use crate::ui::components::filter_bar::FilterBar;
 use crate::ui::components::page_size::PageSizeSelect;
 use crate::ui::components::pager::{NumberedPager, Pager};
@@ -122,11 +122,11 @@ pub fn PagedList(
             rows_label("This page", data.with(|d| d.as_ref().map_or(0, |p| in_view(p).len())))
         }),
         what: Signal::derive(move || format!("page-{}", query.with(ListQuery::page_number))),
-        write: Rc::new(move |format| {
+        write: Rc::new(move |write: Writer, format| {
             data.with_untracked(|d| {
                 let page = d.as_ref()?;
                 let cols = columns.get_untracked();
-                Some(skyglass_core::export::write(format, &**page, &cols, &in_view(page)))
+                Some(write(format, &**page, &cols, &in_view(page)))
             })
         }),
     };
@@ -135,12 +135,12 @@ pub fn PagedList(
     let selected_rows = ExportChoice {
         label: Signal::derive(move || rows_label("The selected rows", ticked.with(Selection::len))),
         what: Signal::stored("selected".to_string()),
-        write: Rc::new(move |format| {
+        write: Rc::new(move |write: Writer, format| {
             let rows = kept.with_value(|k| k.picked(&ticked.get_untracked()));
             (!rows.is_empty()).then(|| {
                 let cols = columns.get_untracked();
                 let positions: Vec<usize> = (0..rows.len()).collect();
-                skyglass_core::export::write(format, &rows, &cols, &positions)
+                write(format, &rows, &cols, &positions)
             })
         }),
     };
