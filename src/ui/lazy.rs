@@ -8,8 +8,8 @@
 //! (`trunk serve`, the tests) it is a plain `async fn` in the one WASM, always `Ok`.
 //!
 //! The parts: the pages but the overview ([`crate::ui::app`]), "Load all pages"
-//! ([`crate::ui::pages::list`]), the overview's counting view
-//! with the services' decoders (`src/ui/pages/overview/connection_summary.rs`), the Demo cloud
+//! ([`crate::ui::pages::list`]), the overview's counts with the services' decoders
+//! (`src/ui/pages/overview/connection_summary.rs`), the Demo cloud
 //! ([`crate::ui::transport::demo`]), export's writers
 //! ([`crate::ui::components::export_menu`]). What several parts share (the tables, the
 //! decoders) wasm-split puts in chunks of their own.
