@@ -7,10 +7,10 @@ WORK holds what wasm-split, wasm-bindgen and wasm-opt wrote: skyglass.js (the JS
 skyglass_bg.wasm (the main module), __wasm_split.js (the loader of the split-off parts) and
 one .wasm per split point or shared chunk. OUT gets them, and style/main.css and boot.js
 (the JS minified by terser), each named with a hash of its content (NAME-<16 hex>.EXT, the
-scheme deploy/nginx caches for a year), and index.html made from the repository's index.html: its Trunk directives
-become the tags Trunk writes (the stylesheet and boot.js with their integrity, the preloads
-boot.js reads the glue's and the WASM's names from), plus a modulepreload of the loader and
-<meta name="skyglass-route-chunks">: for each route of src/ui/app.rs whose page is split off
+scheme deploy/nginx caches for a year), and index.html made from the repository's
+index.html: its Trunk directives become the tags Trunk writes (the stylesheet and boot.js
+with their integrity, the preloads boot.js reads the glue's and the WASM's names from),
+plus a modulepreload of the loader and <meta name="skyglass-route-chunks">: for each route of src/ui/app.rs whose page is split off
 (`view=|| lazy_view(page_x())`, `maybe_lazy! { [part] fn page_x() ..`), a pattern of its
 path and the files of its part, and the Demo connections' ids with the Demo cloud's files:
 what boot.js preloads for the page a deep link opens.

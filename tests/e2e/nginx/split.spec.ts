@@ -1,8 +1,7 @@
 // The build split by route (deploy/split-build.sh): the first load carries the shell and the
 // overview only; a deep link fetches its page's part (and, into a Demo connection, the Demo
-// cloud) at once, preloaded by boot.js, each file once; export's
-// writers come when its menu opens; a part that cannot be fetched is shown as an error the
-// page survives.
+// cloud) at once, preloaded by boot.js, each file once; export's writers come when its menu
+// opens; a part that cannot be fetched is shown as an error the page survives.
 import type { Page } from "@playwright/test";
 import { test, expect, InstancesPage } from "../fixtures";
 
