@@ -219,7 +219,7 @@ fn details_and_status_requests_work_against_cloudsim() {
     assert_eq!(&one.instances[0].id, id);
     let status: InstanceStatus =
         decode_json(&call(&c, &status_request("proj", id).authorize(&auth, 0), START_MS)).unwrap();
-    assert_eq!(status.state, one.instances[0].state);
+    assert_eq!(status.state, one.instances[0].state.as_str());
 }
 
 #[test]

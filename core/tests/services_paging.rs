@@ -167,12 +167,12 @@ fn bycloud_link_paging_sees_every_instance_once_with_each_filter() {
         ),
         (
             "flavor_id",
-            flavor.clone(),
+            flavor.to_string(),
             Box::new(move |i| i.flavor.as_ref().is_some_and(|f| f.id == flavor)),
         ),
         (
             "image_id",
-            image.clone(),
+            image.to_string(),
             Box::new(move |i| i.image.as_ref().is_some_and(|m| m.id == image)),
         ),
     ];

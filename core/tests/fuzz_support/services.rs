@@ -38,7 +38,7 @@ pub fn clouddc_list(list: &clouddc::wire::InstanceList, env: &Env) {
         for t in [&i.created_at, &i.updated_at, &i.launched_at] {
             time_helpers(t, env);
         }
-        for s in [&i.id, &i.name, &i.description, &i.vpc_id, &i.server_id] {
+        for s in [i.id.as_str(), &i.name, &i.description, &i.vpc_id, &i.server_id] {
             text_helpers(s, env);
         }
         for (k, v) in &i.metadata {
@@ -97,7 +97,13 @@ pub fn roma_list(list: &roma::wire::InstanceList, env: &Env) {
         for t in [&i.create_time, &i.update_time] {
             time_helpers(t, env);
         }
-        for s in [&i.id, &i.name, &i.description, &i.publicip_address, &i.error_msg] {
+        for s in [
+            i.id.as_str(),
+            &i.name,
+            &i.description,
+            &i.publicip_address,
+            &i.error_msg,
+        ] {
             text_helpers(s, env);
         }
         for z in &i.available_zone_ids {
@@ -136,14 +142,14 @@ pub fn bycloud_list(list: &bycloud::wire::InstanceList, env: &Env) {
         }
         vocabulary_helpers(&bycloud::info::VOCABULARY, &i.status);
         let state = bycloud::list::state(i);
-        assert_eq!(state.value, i.status, "the status as it arrived");
+        assert_eq!(state.value, i.status.as_str(), "the status as it arrived");
         if !i.task_state.trim().is_empty() {
             assert!(state.transitional, "a task under way is in progress");
         }
         for t in [&i.created_at, &i.updated_at, &i.launched_at, &i.terminated_at] {
             time_helpers(t, env);
         }
-        for s in [&i.id, &i.name, &i.description, &i.power_state, &i.vm_state] {
+        for s in [i.id.as_str(), &i.name, &i.description, &i.power_state, &i.vm_state] {
             text_helpers(s, env);
         }
         for (k, v) in &i.metadata {

@@ -14,7 +14,7 @@ fn addresses(i: &Instance) -> Vec<String> {
 }
 
 fn groups(i: &Instance) -> Vec<String> {
-    i.security_groups.iter().map(|g| g.name.clone()).collect()
+    i.security_groups.iter().map(|g| g.name.to_string()).collect()
 }
 
 fn volumes(i: &Instance) -> Vec<String> {
@@ -35,8 +35,8 @@ fn first(list: &[String]) -> &str {
 fn fault(i: &Instance) -> Cell {
     match i.shown_fault() {
         Some(f) => Cell::Error {
-            code: f.code.clone(),
-            message: f.message.clone(),
+            code: f.code.to_string(),
+            message: f.message.to_string(),
         },
         None => Cell::Text(String::new()),
     }
@@ -69,21 +69,21 @@ pub static COLUMNS: [Column<Instance>; 19] = [
         "Power",
         100,
         |i| SortKey::text(&i.power_state),
-        |i| Cell::Text(i.power_state.clone()),
+        |i| Cell::Text(i.power_state.to_string()),
     ),
     col(
         "task_state",
         "Task",
         120,
         |i| SortKey::text(&i.task_state),
-        |i| Cell::Text(i.task_state.clone()),
+        |i| Cell::Text(i.task_state.to_string()),
     ),
     col(
         "flavor",
         "Flavor",
         110,
         |i| SortKey::text(flavor(i).map_or("", |f| f.name.as_str())),
-        |i| Cell::Text(flavor(i).map(|f| f.name.clone()).unwrap_or_default()),
+        |i| Cell::Text(flavor(i).map(|f| f.name.to_string()).unwrap_or_default()),
     ),
     extra(
         "vcpus",
@@ -118,7 +118,7 @@ pub static COLUMNS: [Column<Instance>; 19] = [
         "Image",
         160,
         |i| SortKey::text(i.image.as_ref().map_or("", |m| m.name.as_str())),
-        |i| Cell::Text(i.image.as_ref().map(|m| m.name.clone()).unwrap_or_default()),
+        |i| Cell::Text(i.image.as_ref().map(|m| m.name.to_string()).unwrap_or_default()),
     ),
     means(
         Meaning::Addresses,

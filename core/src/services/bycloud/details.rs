@@ -28,7 +28,7 @@ pub fn details(i: &Instance) -> Details {
             ("Tags", Cell::List(i.tags.clone())),
             (
                 "Security groups",
-                Cell::List(i.security_groups.iter().map(|g| g.name.clone()).collect()),
+                Cell::List(i.security_groups.iter().map(|g| g.name.to_string()).collect()),
             ),
             ("Created", Cell::Time(i.created_at.clone())),
             ("Updated", Cell::Time(i.updated_at.clone())),
@@ -56,10 +56,10 @@ pub fn details(i: &Instance) -> Details {
             .flat_map(|(net, list)| {
                 list.iter().map(move |a| {
                     vec![
-                        Cell::Text(net.clone()),
+                        Cell::Text(net.to_string()),
                         Cell::Mono(a.addr.clone()),
                         Cell::Text(a.version.map(|v| format!("IPv{v}")).unwrap_or_default()),
-                        Cell::Text(a.kind.clone()),
+                        Cell::Text(a.kind.to_string()),
                         Cell::Mono(a.mac_addr.clone()),
                     ]
                 })

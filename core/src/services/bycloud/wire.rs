@@ -1,6 +1,6 @@
 //! ByCloud's wire types (seed 002), exactly as documented, decoded leniently.
 
-use crate::lenient::{self, Items};
+use crate::lenient::{self, Items, Shared, SortedMap};
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 
@@ -46,21 +46,16 @@ pub struct Instance {
     pub crn: String,
     #[serde(deserialize_with = "lenient::text")]
     pub name: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub description: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub status: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub power_state: String,
+    pub description: Shared,
+    pub status: Shared,
+    pub power_state: Shared,
     /// `null` (nothing in progress) arrives as "".
-    #[serde(deserialize_with = "lenient::text")]
-    pub task_state: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub vm_state: String,
+    pub task_state: Shared,
+    pub vm_state: Shared,
     pub flavor: Option<Flavor>,
     pub image: Option<ImageRef>,
     #[serde(deserialize_with = "addresses")]
-    pub addresses: BTreeMap<String, Vec<Address>>,
+    pub addresses: SortedMap<Vec<Address>>,
     #[serde(deserialize_with = "lenient::list")]
     pub security_groups: Vec<NamedRef>,
     #[serde(deserialize_with = "lenient::list")]
@@ -68,7 +63,7 @@ pub struct Instance {
     #[serde(deserialize_with = "lenient::text_list")]
     pub key_names: Vec<String>,
     #[serde(deserialize_with = "lenient::text_map")]
-    pub metadata: BTreeMap<String, String>,
+    pub metadata: SortedMap<Shared>,
     #[serde(deserialize_with = "lenient::text_list")]
     pub tags: Vec<String>,
     pub fault: Option<Fault>,
@@ -85,10 +80,8 @@ pub struct Instance {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct Flavor {
-    #[serde(deserialize_with = "lenient::text")]
-    pub id: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub name: String,
+    pub id: Shared,
+    pub name: Shared,
     #[serde(deserialize_with = "lenient::opt_u64")]
     pub vcpus: Option<u64>,
     /// MiB.
@@ -102,7 +95,7 @@ pub struct Flavor {
 impl Flavor {
     /// "m1.medium · 2 vCPU · 4 GiB RAM · 40 GiB disk".
     pub fn summary(&self) -> String {
-        let mut parts = vec![self.name.clone()];
+        let mut parts = vec![self.name.to_string()];
         if let Some(v) = self.vcpus {
             parts.push(format!("{v} vCPU"));
         }
@@ -124,10 +117,8 @@ impl Flavor {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct ImageRef {
-    #[serde(deserialize_with = "lenient::text")]
-    pub id: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub name: String,
+    pub id: Shared,
+    pub name: Shared,
 }
 
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
@@ -137,8 +128,8 @@ pub struct Address {
     pub addr: String,
     #[serde(deserialize_with = "lenient::opt_u64")]
     pub version: Option<u64>,
-    #[serde(rename = "type", deserialize_with = "lenient::text")]
-    pub kind: String,
+    #[serde(rename = "type")]
+    pub kind: Shared,
     #[serde(deserialize_with = "lenient::text")]
     pub mac_addr: String,
 }
@@ -146,8 +137,7 @@ pub struct Address {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct NamedRef {
-    #[serde(deserialize_with = "lenient::text")]
-    pub name: String,
+    pub name: Shared,
 }
 
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
@@ -164,19 +154,19 @@ pub struct Volume {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct Fault {
-    #[serde(deserialize_with = "lenient::text")]
-    pub code: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub message: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub details: String,
+    pub code: Shared,
+    pub message: Shared,
+    pub details: Shared,
     #[serde(deserialize_with = "lenient::text")]
     pub created: String,
 }
 
-fn addresses<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Vec<Address>>, D::Error> {
+fn addresses<'de, D: Deserializer<'de>>(d: D) -> Result<SortedMap<Vec<Address>>, D::Error> {
     let raw = Option::<BTreeMap<String, Option<Vec<Address>>>>::deserialize(d)?.unwrap_or_default();
-    Ok(raw.into_iter().map(|(k, v)| (k, v.unwrap_or_default())).collect())
+    Ok(raw
+        .into_iter()
+        .map(|(k, v)| (Shared::new(&k), v.unwrap_or_default()))
+        .collect())
 }
 
 impl Instance {

@@ -67,7 +67,7 @@ pub static COLUMNS: [Column<Instance>; 12] = [
         "VPC",
         240,
         |i| SortKey::text(&i.vpc_id),
-        |i| Cell::Mono(i.vpc_id.clone()),
+        |i| Cell::Mono(i.vpc_id.to_string()),
     ),
     extra(
         "launched",

@@ -14,11 +14,11 @@ pub fn details(i: &Instance) -> Details {
             ("ID", mono(&i.id)),
             ("State", Cell::State(VOCABULARY.classify(&i.state))),
             ("Server ID", mono(&i.server_id)),
-            ("Description", Cell::Text(i.description.clone())),
+            ("Description", Cell::Text(i.description.to_string())),
             ("VPC", mono(&i.vpc_id)),
-            ("Image", Cell::Text(image.name.clone())),
+            ("Image", Cell::Text(image.name.to_string())),
             ("Image ID", mono(&image.id)),
-            ("OS type", Cell::Text(image.os_type.clone())),
+            ("OS type", Cell::Text(image.os_type.to_string())),
             ("Created", Cell::Time(i.created_at.clone())),
             ("Launched", Cell::Time(i.launched_at.clone())),
             ("Updated", Cell::Time(i.updated_at.clone())),
@@ -58,7 +58,7 @@ pub fn details(i: &Instance) -> Details {
         rows: i
             .tags
             .iter()
-            .map(|t| vec![Cell::Text(t.key.clone()), Cell::Text(t.value.clone())])
+            .map(|t| vec![Cell::Text(t.key.to_string()), Cell::Text(t.value.to_string())])
             .collect(),
         empty: "none",
     });
@@ -68,7 +68,7 @@ pub fn details(i: &Instance) -> Details {
         rows: i
             .metadata
             .iter()
-            .map(|(k, v)| vec![Cell::Text(k.clone()), Cell::Text(v.clone())])
+            .map(|(k, v)| vec![Cell::Text(k.to_string()), Cell::Text(v.to_string())])
             .collect(),
         empty: "none",
     });

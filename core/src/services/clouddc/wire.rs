@@ -1,9 +1,8 @@
 //! CloudDC's wire types for the instance list (seed 000), exactly as documented, decoded
 //! leniently.
 
-use crate::lenient::{self, Items};
+use crate::lenient::{self, Items, Shared, SortedMap};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// `GET /v1/{project_id}/instances`, 200.
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
@@ -36,21 +35,17 @@ pub struct Instance {
     pub id: String,
     #[serde(deserialize_with = "lenient::text")]
     pub name: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub vpc_id: String,
+    pub vpc_id: Shared,
     #[serde(deserialize_with = "lenient::list")]
     pub network_interfaces: Vec<NetworkInterface>,
     #[serde(deserialize_with = "lenient::list")]
     pub tags: Vec<Tag>,
     pub image: Option<Image>,
-    #[serde(deserialize_with = "lenient::text")]
-    pub description: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub state: String,
+    pub description: Shared,
+    pub state: Shared,
     #[serde(deserialize_with = "lenient::text_map")]
-    pub metadata: BTreeMap<String, String>,
-    #[serde(deserialize_with = "lenient::text")]
-    pub user_data: String,
+    pub metadata: SortedMap<Shared>,
+    pub user_data: Shared,
     #[serde(deserialize_with = "lenient::text")]
     pub server_id: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -65,8 +60,7 @@ pub struct Instance {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct NetworkInterface {
-    #[serde(deserialize_with = "lenient::text")]
-    pub subnet_id: String,
+    pub subnet_id: Shared,
     #[serde(deserialize_with = "lenient::text")]
     pub ipv4_address: String,
 }
@@ -74,21 +68,16 @@ pub struct NetworkInterface {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct Tag {
-    #[serde(deserialize_with = "lenient::text")]
-    pub key: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub value: String,
+    pub key: Shared,
+    pub value: Shared,
 }
 
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct Image {
-    #[serde(deserialize_with = "lenient::text")]
-    pub id: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub name: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub os_type: String,
+    pub id: Shared,
+    pub name: Shared,
+    pub os_type: Shared,
 }
 
 /// `ErrorStatus`, on an instance or a status.

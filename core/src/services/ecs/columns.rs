@@ -16,7 +16,7 @@ fn flavor_name(s: &Server) -> &str {
 }
 
 fn groups(s: &Server) -> Vec<String> {
-    s.security_groups.iter().map(|g| g.name.clone()).collect()
+    s.security_groups.iter().map(|g| g.name.to_string()).collect()
 }
 
 fn first_address(s: &Server) -> String {
@@ -55,7 +55,7 @@ pub static COLUMNS: [Column<Server>; 17] = [
         "Task",
         120,
         |s| SortKey::text(&s.task_state),
-        |s| Cell::Text(s.task_state.clone()),
+        |s| Cell::Text(s.task_state.to_string()),
     ),
     extra(
         "power_state",
@@ -116,7 +116,7 @@ pub static COLUMNS: [Column<Server>; 17] = [
         "AZ",
         120,
         |s| SortKey::text(&s.availability_zone),
-        |s| Cell::Text(s.availability_zone.clone()),
+        |s| Cell::Text(s.availability_zone.to_string()),
     ),
     means(
         Meaning::Tags,
@@ -163,7 +163,7 @@ pub static COLUMNS: [Column<Server>; 17] = [
         "Key pair",
         130,
         |s| SortKey::text(&s.key_name),
-        |s| Cell::Text(s.key_name.clone()),
+        |s| Cell::Text(s.key_name.to_string()),
     ),
     extra(
         "security_groups",

@@ -69,10 +69,10 @@ pub fn details(s: &Server) -> Details {
                         format!("IPv{}", a.version.trim())
                     };
                     vec![
-                        Cell::Mono(net.clone()),
+                        Cell::Mono(net.to_string()),
                         Cell::Mono(a.addr.clone()),
                         Cell::Text(version),
-                        Cell::Text(a.kind.clone()),
+                        Cell::Text(a.kind.to_string()),
                         Cell::Mono(a.mac.clone()),
                         Cell::Mono(a.port_id.clone()),
                     ]

@@ -2,7 +2,7 @@
 //! leniently: the flavor's sizes arrive as strings, `power_state` as an integer, a
 //! `task_state` of `null` means nothing is under way.
 
-use crate::lenient::{self, Items};
+use crate::lenient::{self, Items, Shared, SortedMap};
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 
@@ -25,14 +25,12 @@ pub struct Server {
     pub id: String,
     #[serde(deserialize_with = "lenient::text")]
     pub name: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub description: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub status: String,
-    #[serde(rename = "OS-EXT-STS:task_state", deserialize_with = "lenient::text")]
-    pub task_state: String,
-    #[serde(rename = "OS-EXT-STS:vm_state", deserialize_with = "lenient::text")]
-    pub vm_state: String,
+    pub description: Shared,
+    pub status: Shared,
+    #[serde(rename = "OS-EXT-STS:task_state")]
+    pub task_state: Shared,
+    #[serde(rename = "OS-EXT-STS:vm_state")]
+    pub vm_state: Shared,
     #[serde(rename = "OS-EXT-STS:power_state", deserialize_with = "lenient::opt_i64")]
     pub power_state: Option<i64>,
     #[serde(deserialize_with = "lenient::opt_i64")]
@@ -40,35 +38,32 @@ pub struct Server {
     pub flavor: Option<Flavor>,
     pub image: Option<ImageRef>,
     #[serde(deserialize_with = "addresses")]
-    pub addresses: BTreeMap<String, Vec<Address>>,
-    #[serde(deserialize_with = "lenient::text")]
-    pub key_name: String,
+    pub addresses: SortedMap<Vec<Address>>,
+    pub key_name: Shared,
     #[serde(deserialize_with = "lenient::list")]
     pub security_groups: Vec<SecurityGroup>,
     #[serde(rename = "os-extended-volumes:volumes_attached", deserialize_with = "lenient::list")]
     pub volumes: Vec<Volume>,
     #[serde(deserialize_with = "lenient::text_map")]
-    pub metadata: BTreeMap<String, String>,
+    pub metadata: SortedMap<Shared>,
     /// `"key=value"` (or `"key"`).
     #[serde(deserialize_with = "lenient::text_list")]
     pub tags: Vec<String>,
     #[serde(deserialize_with = "lenient::list")]
     pub sys_tags: Vec<SysTag>,
-    #[serde(rename = "OS-EXT-AZ:availability_zone", deserialize_with = "lenient::text")]
-    pub availability_zone: String,
-    #[serde(rename = "OS-EXT-SRV-ATTR:host", deserialize_with = "lenient::text")]
-    pub host: String,
-    #[serde(rename = "hostId", deserialize_with = "lenient::text")]
-    pub host_id: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub host_status: String,
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
+    pub availability_zone: Shared,
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
+    pub host: Shared,
+    #[serde(rename = "hostId")]
+    pub host_id: Shared,
+    pub host_status: Shared,
     #[serde(rename = "OS-EXT-SRV-ATTR:instance_name", deserialize_with = "lenient::text")]
     pub instance_name: String,
     #[serde(deserialize_with = "lenient::opt_bool")]
     pub locked: Option<bool>,
     pub fault: Option<Fault>,
-    #[serde(deserialize_with = "lenient::text")]
-    pub enterprise_project_id: String,
+    pub enterprise_project_id: Shared,
     #[serde(deserialize_with = "lenient::text")]
     pub created: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -83,10 +78,8 @@ pub struct Server {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct Flavor {
-    #[serde(deserialize_with = "lenient::text")]
-    pub id: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub name: String,
+    pub id: Shared,
+    pub name: Shared,
     #[serde(deserialize_with = "lenient::opt_u64")]
     pub vcpus: Option<u64>,
     /// MiB.
@@ -100,8 +93,7 @@ pub struct Flavor {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct ImageRef {
-    #[serde(deserialize_with = "lenient::text")]
-    pub id: String,
+    pub id: Shared,
 }
 
 /// `ServerAddress`.
@@ -111,11 +103,10 @@ pub struct Address {
     #[serde(deserialize_with = "lenient::text")]
     pub addr: String,
     /// `"4"` or `"6"` (a number in the Nova API).
-    #[serde(deserialize_with = "lenient::text")]
-    pub version: String,
+    pub version: Shared,
     /// `fixed` (private) or `floating` (an EIP).
-    #[serde(rename = "OS-EXT-IPS:type", deserialize_with = "lenient::text")]
-    pub kind: String,
+    #[serde(rename = "OS-EXT-IPS:type")]
+    pub kind: Shared,
     #[serde(rename = "OS-EXT-IPS-MAC:mac_addr", deserialize_with = "lenient::text")]
     pub mac: String,
     #[serde(rename = "OS-EXT-IPS:port_id", deserialize_with = "lenient::text")]
@@ -125,10 +116,8 @@ pub struct Address {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct SecurityGroup {
-    #[serde(deserialize_with = "lenient::text")]
-    pub name: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub id: String,
+    pub name: Shared,
+    pub id: Shared,
 }
 
 /// `ServerExtendVolumeAttachment`: `bootIndex` and `delete_on_termination` are strings.
@@ -168,9 +157,12 @@ pub struct Fault {
     pub created: String,
 }
 
-fn addresses<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Vec<Address>>, D::Error> {
+fn addresses<'de, D: Deserializer<'de>>(d: D) -> Result<SortedMap<Vec<Address>>, D::Error> {
     let raw = Option::<BTreeMap<String, Option<Vec<Address>>>>::deserialize(d)?.unwrap_or_default();
-    Ok(raw.into_iter().map(|(k, v)| (k, v.unwrap_or_default())).collect())
+    Ok(raw
+        .into_iter()
+        .map(|(k, v)| (Shared::new(&k), v.unwrap_or_default()))
+        .collect())
 }
 
 /// `OS-EXT-STS:power_state` in words (Nova's `InstancePowerState`).

@@ -51,14 +51,14 @@ pub static COLUMNS: [Column<Instance>; 13] = [
         "Flavor",
         120,
         |i| SortKey::text(&i.flavor_type),
-        |i| Cell::Text(i.flavor_type.clone()),
+        |i| Cell::Text(i.flavor_type.to_string()),
     ),
     extra(
         "cpu_arch",
         "CPU",
         80,
         |i| SortKey::text(&i.cpu_arch),
-        |i| Cell::Text(i.cpu_arch.clone()),
+        |i| Cell::Text(i.cpu_arch.to_string()),
     ),
     col(
         "vpc",
@@ -82,7 +82,7 @@ pub static COLUMNS: [Column<Instance>; 13] = [
         "Charging",
         100,
         |i| SortKey::text(&i.charge_type),
-        |i| Cell::Text(i.charge_type.clone()),
+        |i| Cell::Text(i.charge_type.to_string()),
     ),
     extra(
         "maintenance",

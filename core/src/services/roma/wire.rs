@@ -1,6 +1,6 @@
 //! ROMA Connect's wire types (seed 001), exactly as documented, decoded leniently.
 
-use crate::lenient::{self, Items};
+use crate::lenient::{self, Items, Shared};
 use serde::Deserialize;
 
 /// `GET /v2/{project_id}/instances`, 200.
@@ -21,48 +21,33 @@ pub struct Instance {
     pub id: String,
     #[serde(deserialize_with = "lenient::text")]
     pub name: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub description: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub flavor_id: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub flavor_type: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub cpu_arch: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub vpc_id: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub subnet_id: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub security_group_id: String,
+    pub description: Shared,
+    pub flavor_id: Shared,
+    pub flavor_type: Shared,
+    pub cpu_arch: Shared,
+    pub vpc_id: Shared,
+    pub subnet_id: Shared,
+    pub security_group_id: Shared,
     #[serde(deserialize_with = "lenient::opt_bool")]
     pub publicip_enable: Option<bool>,
     #[serde(deserialize_with = "lenient::text")]
     pub publicip_id: String,
     #[serde(deserialize_with = "lenient::text")]
     pub publicip_address: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub status: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub error_code: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub error_msg: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub charge_type: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub project_id: String,
+    pub status: Shared,
+    pub error_code: Shared,
+    pub error_msg: Shared,
+    pub charge_type: Shared,
+    pub project_id: Shared,
     #[serde(deserialize_with = "lenient::text")]
     pub create_time: String,
     #[serde(deserialize_with = "lenient::text")]
     pub update_time: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub maintain_begin: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub maintain_end: String,
+    pub maintain_begin: Shared,
+    pub maintain_end: Shared,
     #[serde(deserialize_with = "lenient::text_list")]
     pub available_zone_ids: Vec<String>,
-    #[serde(deserialize_with = "lenient::text")]
-    pub enterprise_project_id: String,
+    pub enterprise_project_id: Shared,
     pub created_user: Option<User>,
     pub last_updated_user: Option<User>,
 }
@@ -70,19 +55,17 @@ pub struct Instance {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct User {
-    #[serde(deserialize_with = "lenient::text")]
-    pub user_id: String,
-    #[serde(deserialize_with = "lenient::text")]
-    pub user_name: String,
+    pub user_id: Shared,
+    pub user_name: Shared,
 }
 
 impl User {
     /// The name, or the id when the name is empty (the docs say it can be).
     pub fn shown(&self) -> String {
         if self.user_name.trim().is_empty() {
-            self.user_id.clone()
+            self.user_id.to_string()
         } else {
-            self.user_name.clone()
+            self.user_name.to_string()
         }
     }
 }
@@ -92,7 +75,8 @@ impl Instance {
     /// placeholder "string" in both fields of a RUNNING instance.)
     pub fn shown_error(&self) -> Option<(String, String)> {
         let real = |s: &str| !s.trim().is_empty();
-        (real(&self.error_code) || real(&self.error_msg)).then(|| (self.error_code.clone(), self.error_msg.clone()))
+        (real(&self.error_code) || real(&self.error_msg))
+            .then(|| (self.error_code.to_string(), self.error_msg.to_string()))
     }
 
     /// The maintenance window, e.g. "22:00:00–02:00:00".

@@ -1,12 +1,12 @@
 //! Unit tests of the table model.
 
 use super::super::*;
+use crate::lenient::SortedMap;
 use crate::service::{ListService, TypedRows};
 use crate::services::bycloud::{wire as by, ByCloud};
 use crate::services::clouddc::{self, wire as dcw, Clouddc};
 use crate::services::roma::{wire as rw, Roma};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 fn dcr(rows: &[dcw::Instance]) -> TypedRows<'_, Clouddc> {
     TypedRows(rows)
@@ -227,7 +227,7 @@ fn filters_name_id_ips_tags_and_state_case_insensitively() {
         status: "ACTIVE".into(),
         task_state: "spawning".into(),
         tags: vec!["Blue".into()],
-        addresses: BTreeMap::from([(
+        addresses: SortedMap::from([(
             "private".into(),
             vec![by::Address {
                 addr: "192.168.1.20".into(),

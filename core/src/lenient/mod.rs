@@ -18,42 +18,12 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
-struct TextVisitor;
-
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = String;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string, number, bool or null")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_owned())
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        Ok(v)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
-        Ok(String::new())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<String, E> {
-        Ok(String::new())
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
-        d.deserialize_any(TextVisitor)
-    }
-}
+mod shared;
+mod sorted_map;
+mod text_visitor;
+pub use shared::Shared;
+pub use sorted_map::SortedMap;
+use text_visitor::TextVisitor;
 
 /// A string field: accepts a string, number, bool or null (→ "").
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -80,9 +50,9 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 /// A string map: `null` decodes as empty, non-string values as their text.
-pub fn text_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
-    let raw = Option::<BTreeMap<String, Text>>::deserialize(d)?.unwrap_or_default();
-    Ok(raw.into_iter().map(|(k, v)| (k, v.0)).collect())
+pub fn text_map<'de, D: Deserializer<'de>>(d: D) -> Result<SortedMap<Shared>, D::Error> {
+    let raw = Option::<BTreeMap<String, Shared>>::deserialize(d)?.unwrap_or_default();
+    Ok(raw.into())
 }
 
 /// A list of strings: `null` → empty; non-string elements as their text.
@@ -282,6 +252,7 @@ pub fn decode_page<P: DeserializeOwned>(resp: &ApiResponse) -> Result<P, ApiErro
     if !(200..300).contains(&resp.status) {
         return Err(decode_error(resp));
     }
+    let _sharing = shared::Sharing::start();
     match serde_json::from_str(&resp.body) {
         Ok(page) => Ok(page),
         Err(whole) => {
@@ -303,7 +274,7 @@ mod tests {
         #[serde(deserialize_with = "list")]
         v: Vec<u8>,
         #[serde(deserialize_with = "text_map")]
-        m: BTreeMap<String, String>,
+        m: SortedMap<Shared>,
         #[serde(deserialize_with = "opt_u64")]
         n: Option<u64>,
     }
