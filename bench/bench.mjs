@@ -459,6 +459,8 @@ async function keystroke(page, key, id) {
   );
 }
 
+/** Traces kept so far (BENCH_TRACE_DIR). */
+let traceCount = 0;
 /** Runs `fn` with the page traced (CDP Tracing), then the frames of `interactions`. */
 async function traced(page, interactions, fn) {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES, screenshots: false });
@@ -469,6 +471,7 @@ async function traced(page, interactions, fn) {
   } finally {
     buf = await browser.stopTracing();
   }
+  if (process.env.BENCH_TRACE_DIR) fs.writeFileSync(path.join(process.env.BENCH_TRACE_DIR, `trace-${++traceCount}.json`), buf);
   const ids = interactions();
   let a;
   try {

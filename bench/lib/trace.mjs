@@ -16,7 +16,15 @@
 //   FireAnimationFrame, EvaluateScript and the garbage collections they cause. Layout that
 //   script forces counts as script, as in the Long Animation Frames API.
 
-export const TRACE_CATEGORIES = ["devtools.timeline", "blink.user_timing", "toplevel", "v8.execute"];
+// With BENCH_TRACE_DIR (the traces kept to read), also the detailed timeline: layout roots
+// and the elements each style recalculation touched.
+export const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "blink.user_timing",
+  "toplevel",
+  "v8.execute",
+  ...(process.env.BENCH_TRACE_DIR ? ["disabled-by-default-devtools.timeline"] : []),
+];
 
 const LAYOUT_EVENTS = new Set(["UpdateLayoutTree", "Layout"]);
 const PAINT_EVENTS = new Set(["PrePaint", "Paint", "Layerize", "Commit"]);
