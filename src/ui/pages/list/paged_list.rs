@@ -85,7 +85,7 @@ pub fn PagedList(
     Effect::new(move |_| {
         if data.with(Option::is_some) && !warmed.get_value() {
             warmed.set_value(true);
-            super::prefetch::load_all_after_paint();
+            super::prefetch::load_all_soon();
         }
     });
     let anomalies = use_paging_anomalies(data, query, list, own_origin(&client.conn.base_url));
