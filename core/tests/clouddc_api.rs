@@ -30,17 +30,9 @@ fn example_json(page: &str) -> &str {
     examples(page)[0]
 }
 
-fn ok(body: &str) -> ApiResponse {
-    ApiResponse {
-        status: 200,
-        retry_after: None,
-        body: body.into(),
-    }
-}
-
 #[test]
 fn decodes_the_list_example_verbatim() {
-    let list: InstanceList = decode_list(&ok(example_json(SEED_LIST))).unwrap();
+    let list: InstanceList = decode_list(&ApiResponse::ok(example_json(SEED_LIST))).unwrap();
     assert_eq!(list.count, Some(92));
     let pi = list.page_info.as_ref().unwrap();
     assert_eq!(pi.next_marker, "01981672-2e82-7d8a-a315-3f686155a815");
@@ -64,7 +56,7 @@ fn decodes_the_list_example_verbatim() {
 
 #[test]
 fn decodes_the_status_example_verbatim() {
-    let status: InstanceStatus = decode_json(&ok(example_json(SEED_STATUS))).unwrap();
+    let status: InstanceStatus = decode_json(&ApiResponse::ok(example_json(SEED_STATUS))).unwrap();
     assert_eq!(status.state, "stopped");
     assert_eq!(status.operation_state, "");
     assert!(status.error.is_none());
@@ -75,7 +67,7 @@ fn decodes_hostile_and_odd_responses_without_failing() {
     let odd = r#"{"instances":[{"id":7,"name":null,"state":"reinstalling","tags":null,"metadata":{"a":1},
         "network_interfaces":[{"ipv4_address":null}],"image":null,"error":{},"unknown_field":[1,2,3],
         "created_at":"not a time"}],"page_info":null,"count":"12"}"#;
-    let list: InstanceList = decode_list(&ok(odd)).unwrap();
+    let list: InstanceList = decode_list(&ApiResponse::ok(odd)).unwrap();
     let inst = &list.instances[0];
     assert_eq!(inst.id, "7");
     assert_eq!(inst.name, "");
@@ -84,15 +76,18 @@ fn decodes_hostile_and_odd_responses_without_failing() {
     assert!(inst.shown_error().is_none(), "an all-empty error object is not shown");
     assert_eq!(list.count, Some(12));
     assert!(go_next(&ListQuery::first(&LIST), &list).is_none());
-    let empty: InstanceList = decode_list(&ok("{}")).unwrap();
+    let empty: InstanceList = decode_list(&ApiResponse::ok("{}")).unwrap();
     assert!(empty.instances.is_empty());
-    assert!(matches!(decode_list(&ok("[1,2")), Err(ApiError::Decode(_))));
     assert!(matches!(
-        decode_list(&ok("{\"instances\": {\"a\": 1}}")),
+        decode_list(&ApiResponse::ok("[1,2")),
+        Err(ApiError::Decode(_))
+    ));
+    assert!(matches!(
+        decode_list(&ApiResponse::ok("{\"instances\": {\"a\": 1}}")),
         Err(ApiError::Decode(_))
     ));
     // One bad element does not fail the page.
-    let one_bad = decode_list(&ok(
+    let one_bad = decode_list(&ApiResponse::ok(
         r#"{"instances":[{"id":"a"},null,{"id":"c","image":"ubuntu"}],"count":3}"#,
     ))
     .unwrap();

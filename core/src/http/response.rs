@@ -8,6 +8,17 @@ pub struct ApiResponse {
     pub body: String,
 }
 
+impl ApiResponse {
+    /// A 200 answer with `body` and no `Retry-After`.
+    pub fn ok(body: impl Into<String>) -> ApiResponse {
+        ApiResponse {
+            status: 200,
+            retry_after: None,
+            body: body.into(),
+        }
+    }
+}
+
 /// A response body's text from its bytes, as `Response.text()` would give it: UTF-8, a
 /// leading byte order mark dropped, any invalid sequence replaced by U+FFFD. (The browser
 /// transport reads bytes: decoding them to a JS string only to copy that back into WASM

@@ -301,17 +301,9 @@ mod tests {
         count: Option<u64>,
     }
 
-    fn ok(body: &str) -> ApiResponse {
-        ApiResponse {
-            status: 200,
-            retry_after: None,
-            body: body.into(),
-        }
-    }
-
     #[test]
     fn one_bad_element_does_not_fail_the_page() {
-        let p: Page = decode_page(&ok(
+        let p: Page = decode_page(&ApiResponse::ok(
             r#"{"instances":[{"id":"a"},null,{"id":"c","inner":"ubuntu"},{"id":"d","inner":{"name":"x"}}],"count":4}"#,
         ))
         .unwrap();
@@ -335,16 +327,16 @@ mod tests {
             p.instances.unreadable
         );
         assert!(!ONE_BY_ONE.with(Cell::get), "the flag is reset");
-        let good: Page = decode_page(&ok(r#"{"instances":[{"id":"a"}]}"#)).unwrap();
+        let good: Page = decode_page(&ApiResponse::ok(r#"{"instances":[{"id":"a"}]}"#)).unwrap();
         assert!(good.instances.unreadable.is_empty());
-        let none: Page = decode_page(&ok(r#"{"instances":null}"#)).unwrap();
+        let none: Page = decode_page(&ApiResponse::ok(r#"{"instances":null}"#)).unwrap();
         assert!(none.instances.is_empty());
     }
 
     #[test]
     fn a_body_that_is_not_a_page_is_a_decode_error() {
         for body in [r#"{"instances":"x"}"#, r#"{"instances":[{"id":"a"},"#, "", "null"] {
-            let r: Result<Page, _> = decode_page(&ok(body));
+            let r: Result<Page, _> = decode_page(&ApiResponse::ok(body));
             assert!(matches!(r, Err(ApiError::Decode(_))), "{body}: {r:?}");
         }
         let e: Result<Page, _> = decode_page(&ApiResponse {

@@ -45,14 +45,6 @@ pub fn list_services() -> Vec<(&'static str, Arc<dyn ListApi>)> {
         .collect()
 }
 
-fn ok(body: &str) -> ApiResponse {
-    ApiResponse {
-        status: 200,
-        retry_after: None,
-        body: body.to_string(),
-    }
-}
-
 /// `api`'s examples: the seed pages' and its own fixture's answers that it decodes to at
 /// least one row.
 pub fn examples_for(key: &str, api: &dyn ListApi) -> Vec<&'static str> {
@@ -61,7 +53,7 @@ pub fn examples_for(key: &str, api: &dyn ListApi) -> Vec<&'static str> {
     all_examples()
         .into_iter()
         .chain(own)
-        .filter(|body| api.decode(&ok(body)).is_ok_and(|page| page.len() > 0))
+        .filter(|body| api.decode(&ApiResponse::ok(*body)).is_ok_and(|page| page.len() > 0))
         .collect()
 }
 

@@ -180,11 +180,7 @@ fn on_response_decodes_or_reports() {
     );
     let mut w = plan(&roma::info::LIST, &ListQuery::first(&roma::info::LIST), None);
     let (id, _) = w.next_requests(6).remove(0);
-    let resp = ApiResponse {
-        status: 200,
-        retry_after: None,
-        body: r#"{"total":1,"size":1,"instances":[{"id":"x"}]}"#.into(),
-    };
+    let resp = ApiResponse::ok(r#"{"total":1,"size":1,"instances":[{"id":"x"}]}"#);
     assert!(on_response(&mut *w, &*api, id, Ok(resp)));
     assert_eq!(w.outcome(), Some(&WalkOutcome::Complete));
     assert_eq!(w.rows().id(0), "x");
@@ -195,11 +191,7 @@ fn unreadable_instances_count_toward_the_offsets() {
     let api = crate::service::list_api::<Roma>();
     let mut w = roma_walk(3);
     let (id, _) = w.next_requests(6).remove(0);
-    let resp = ApiResponse {
-        status: 200,
-        retry_after: None,
-        body: r#"{"total":5,"instances":[{"id":"a"},null,{"id":"c"}]}"#.into(),
-    };
+    let resp = ApiResponse::ok(r#"{"total":5,"instances":[{"id":"a"},null,{"id":"c"}]}"#);
     assert!(on_response(&mut w, &*api, id, Ok(resp)));
     let batch = w.next_requests(6);
     assert_eq!(batch.iter().map(|(_, q)| q.offset()).collect::<Vec<_>>(), [3]);

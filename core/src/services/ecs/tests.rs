@@ -10,17 +10,9 @@ use crate::state::{Category, Tone};
 /// The vendor documentation's example answer (one of its four servers).
 const EXAMPLE: &str = include_str!("../../../../tests/fixtures/ecs_list_example.json");
 
-fn ok(body: &str) -> ApiResponse {
-    ApiResponse {
-        status: 200,
-        retry_after: None,
-        body: body.into(),
-    }
-}
-
 #[test]
 fn decodes_the_vendor_example() {
-    let page = decode_list(&ok(EXAMPLE)).unwrap();
+    let page = decode_list(&ApiResponse::ok(EXAMPLE)).unwrap();
     assert_eq!(page.count, Some(4));
     let s = &page.servers[0];
     assert_eq!(s.id, "b37fd80e-ac67-4d02-b9f1-9891c9c0fabf");
@@ -160,13 +152,13 @@ fn requests_and_the_url() {
 
 #[test]
 fn stubs_for_unknown_ids_are_not_servers_and_one_bad_server_keeps_the_rest() {
-    let page = decode_list(&ok(
+    let page = decode_list(&ApiResponse::ok(
         r#"{"count":1,"servers":[{"id":"nope","fault":null,"status":null,"name":null}]}"#,
     ))
     .unwrap();
     assert!(page.servers.is_empty());
     assert!(page.servers.unreadable[0].reason.contains("only its id"));
-    let page = decode_list(&ok(
+    let page = decode_list(&ApiResponse::ok(
         r#"{"count":3,"servers":[{"id":"a","status":"ACTIVE"},{"id":"b","flavor":"big"},7]}"#,
     ))
     .unwrap();
@@ -174,7 +166,7 @@ fn stubs_for_unknown_ids_are_not_servers_and_one_bad_server_keeps_the_rest() {
     assert_eq!(page.servers.unreadable.len(), 2);
     // A stub after an unreadable element: each is named by its place in the list, in order
     // (found by fuzzing; the corpus has the input too).
-    let page = decode_list(&ok(
+    let page = decode_list(&ApiResponse::ok(
         r#"{"servers":[7,{"id":"x"},{"id":"a","status":"ACTIVE"},{"id":"y"}]}"#,
     ))
     .unwrap();
