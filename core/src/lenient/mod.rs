@@ -27,7 +27,7 @@ use text_visitor::TextVisitor;
 
 /// A string field: accepts a string, number, bool or null (→ "").
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_any(TextVisitor)
+    d.deserialize_any(TextVisitor::<String>::new())
 }
 
 /// A list field: `null` decodes as an empty list.
@@ -63,7 +63,7 @@ pub fn text_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Erro
 
 /// An optional bool that may arrive as a bool, "true"/"false" or null.
 pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    let t = d.deserialize_any(TextVisitor)?;
+    let t = d.deserialize_any(TextVisitor::<String>::new())?;
     Ok(match t.trim() {
         "true" => Some(true),
         "false" => Some(false),
@@ -73,13 +73,13 @@ pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Erro
 
 /// An optional signed integer (epoch ms, -1 meaning "never") from a number, numeric string or null.
 pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    let t = d.deserialize_any(TextVisitor)?;
+    let t = d.deserialize_any(TextVisitor::<String>::new())?;
     Ok(t.trim().parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| v as i64))
 }
 
 /// An optional integer that may arrive as a number, a numeric string or null.
 pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    let t = d.deserialize_any(TextVisitor)?;
+    let t = d.deserialize_any(TextVisitor::<String>::new())?;
     Ok(t.trim().parse::<f64>().ok().filter(|v| *v >= 0.0).map(|v| v as u64))
 }
 

@@ -2,7 +2,7 @@
 //! metadata key), held once per page: while [`decode_page`](super::decode_page) reads a
 //! page, equal values share one allocation. At 100,000 loaded rows this is tens of MiB.
 
-use super::text_visitor::TextVisitor;
+use super::text_visitor::{FromText, TextVisitor};
 use serde::{Deserialize, Deserializer};
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -124,7 +124,16 @@ impl PartialEq<&str> for Shared {
 
 impl<'de> Deserialize<'de> for Shared {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Shared, D::Error> {
-        d.deserialize_any(TextVisitor).map(|t| Shared::new(&t))
+        d.deserialize_any(TextVisitor::<Shared>::new())
+    }
+}
+
+impl FromText for Shared {
+    fn from_str(text: &str) -> Shared {
+        Shared::new(text)
+    }
+    fn from_string(text: String) -> Shared {
+        Shared::new(&text)
     }
 }
 
