@@ -65,6 +65,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // A `test.only` left in a spec fails the run on CI (CI=true) instead of skipping the rest.
+  forbidOnly: !!process.env.CI,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
