@@ -10,7 +10,7 @@ mod fuzz_support;
 use fuzz_support::cases::fuzz_decoder;
 use fuzz_support::corpus::replay_corpus;
 use fuzz_support::decoders::Decoder;
-use fuzz_support::unreadable::fuzz_bad_instances;
+use fuzz_support::unreadable::{fuzz_bad_instances, regression_vanished_element};
 use skyglass_core::paging::next;
 use skyglass_core::service::{ListQuery, ListService};
 use skyglass_core::services::bycloud::info::LIST;
@@ -25,6 +25,12 @@ fn fuzz_bycloud_list() {
 #[test]
 fn fuzz_bycloud_list_bad_instances() {
     fuzz_bad_instances::<ByCloud>(Decoder::BycloudList);
+}
+
+/// Found by `make fuzz`: an empty generated instance is no instance (the corpus has the page).
+#[test]
+fn regression_an_empty_instance_text_is_no_instance() {
+    regression_vanished_element::<ByCloud>(Decoder::BycloudList);
 }
 
 #[test]

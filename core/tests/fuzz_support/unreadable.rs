@@ -2,14 +2,17 @@
 //! generated instances, instances of the wrong type or with a field of the wrong type, and
 //! mutated ones. A page that is JSON keeps every instance that reads on its own, in order,
 //! and names each other one in `unreadable`; a page that is not JSON is a decode error.
+//! The oracle takes the instances from the body, as the page holds them, not from the
+//! generator's list (an element such as `""` is no element of `[…]`).
 
 use super::cases::{keys_of, parse_examples};
 use super::checks::Env;
+use super::corpus::corpus_envs;
 use super::decoders::{check, Decoder};
 use super::gen::*;
 use super::mutate::{apply_mutations, mutation};
 use super::rows::unreadable_checks;
-use super::runner::{run_property, save_found};
+use super::runner::{run_property, save_found, CORPUS_DIR};
 use super::shaped::shaped;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -50,7 +53,8 @@ const BAD: &[&str] = &[
     r#"{"security_groups":[null]}"#,
 ];
 
-/// One page: its instances' texts and the whole body.
+/// One page: its instances' texts as the generator made them, and the whole body (which
+/// the oracle reads the instances from).
 #[derive(Clone, Debug)]
 pub struct BadPage {
     pub elements: Vec<String>,
@@ -62,15 +66,38 @@ const KINDS: &[&str] = &["every instance read", "some unreadable", "not JSON"];
 
 const PLACEHOLDER: &str = "\u{0}skyglass-instances\u{0}";
 
-fn page_strategy(d: Decoder) -> BoxedStrategy<BadPage> {
-    let shape = d.instance_schema().expect("a list decoder");
-    let keys = keys_of(shape);
+/// The seed pages of list decoder `d` that hold a list of instances.
+pub fn seed_pages(d: Decoder) -> Vec<Value> {
     let pages: Vec<Value> = parse_examples(d.seeds())
         .iter()
         .filter(|v| v.get("instances").is_some_and(Value::is_array))
         .cloned()
         .collect();
     assert!(!pages.is_empty(), "{}: no seed page with instances", d.name());
+    pages
+}
+
+/// Seed page `page` with `elements` spliced in as its instances' texts, compact or pretty.
+pub fn build_page(page: &Value, elements: Vec<String>, pretty: bool, env: Env) -> BadPage {
+    let mut page = page.clone();
+    page["instances"] = Value::String(PLACEHOLDER.into());
+    let text = if pretty {
+        serde_json::to_string_pretty(&page)
+    } else {
+        serde_json::to_string(&page)
+    }
+    .expect("a Value always serializes");
+    let sep = if pretty { ",\n    " } else { "," };
+    let list = format!("[{}]", elements.join(sep));
+    let placeholder = serde_json::to_string(PLACEHOLDER).expect("a string serializes");
+    let body = text.replacen(&placeholder, &list, 1);
+    BadPage { elements, body, env }
+}
+
+fn page_strategy(d: Decoder) -> BoxedStrategy<BadPage> {
+    let shape = d.instance_schema().expect("a list decoder");
+    let keys = keys_of(shape);
+    let pages = seed_pages(d);
     let pool: Vec<Value> = pages
         .iter()
         .flat_map(|p| p["instances"].as_array().cloned().unwrap_or_default())
@@ -87,34 +114,39 @@ fn page_strategy(d: Decoder) -> BoxedStrategy<BadPage> {
         1 => (any::<Index>(), prop::collection::vec(mutation(&keys), 1..3))
             .prop_map(move |(i, m)| apply_mutations(i.get(&mutated_pool).clone(), &m, false)),
         1 => seeded(move |g| text(&gen_json(g, 3, &k))),
-    ];
+    ]
+    // A blank text (a mutation can make the whole instance the raw token "") is no element
+    // of `[…]`: it would vanish from the page it was made for.
+    .prop_filter("an instance text that is an element of the list", |e| {
+        !e.trim().is_empty()
+    });
     (
         any::<Index>(),
         prop::collection::vec(element, 0..8),
         any::<bool>(),
         seeded(gen_env),
     )
-        .prop_map(move |(i, elements, pretty, env)| {
-            let mut page = i.get(&pages).clone();
-            page["instances"] = Value::String(PLACEHOLDER.into());
-            let text = if pretty {
-                serde_json::to_string_pretty(&page)
-            } else {
-                serde_json::to_string(&page)
-            }
-            .expect("a Value always serializes");
-            let sep = if pretty { ",\n    " } else { "," };
-            let list = format!("[{}]", elements.join(sep));
-            let placeholder = serde_json::to_string(PLACEHOLDER).expect("a string serializes");
-            let body = text.replacen(&placeholder, &list, 1);
-            BadPage { elements, body, env }
-        })
+        .prop_map(move |(i, elements, pretty, env)| build_page(i.get(&pages), elements, pretty, env))
         .boxed()
+}
+
+/// A page's instances as its body holds them, each as its own text. The oracle reads them
+/// from the body rather than trusting the generator's list: an element the generator made
+/// may not be one element of the page (`""` vanishes from `[…]`).
+fn instances_in(body: &str) -> Vec<&RawValue> {
+    #[derive(serde::Deserialize)]
+    struct Listed<'a> {
+        #[serde(borrow)]
+        instances: Vec<&'a RawValue>,
+    }
+    serde_json::from_str::<Listed>(body)
+        .unwrap_or_else(|e| panic!("a page the generator made holds no list of instances: {e}"))
+        .instances
 }
 
 /// What a page of bad and good instances must decode to; then what the app does with it.
 /// Returns which of [`KINDS`] the page was.
-fn check_page<S: ListService>(d: Decoder, p: &BadPage) -> usize
+pub fn check_page<S: ListService>(d: Decoder, p: &BadPage) -> usize
 where
     S::Row: DeserializeOwned,
 {
@@ -134,9 +166,10 @@ where
     } else {
         let page = decoded.unwrap_or_else(|e| panic!("a JSON page with bad instances is still a page: {e:?}"));
         let rows = S::rows(&page);
+        let elements = instances_in(&p.body);
         let (mut good, mut bad) = (Vec::new(), Vec::new());
-        for (i, e) in p.elements.iter().enumerate() {
-            match serde_json::from_str::<S::Row>(e) {
+        for (i, e) in elements.iter().enumerate() {
+            match serde_json::from_str::<S::Row>(e.get()) {
                 Ok(row) => good.push(row),
                 Err(_) => bad.push(i),
             }
@@ -149,13 +182,9 @@ where
         );
         let unreadable: Vec<usize> = rows.unreadable.iter().map(|u| u.index).collect();
         assert_eq!(unreadable, bad, "the unreadable instances, by position");
-        unreadable_checks(&rows.unreadable, p.elements.len());
+        unreadable_checks(&rows.unreadable, elements.len());
         let q = ListQuery::first(S::list());
-        assert_eq!(
-            S::facts(&q, &page).items,
-            p.elements.len(),
-            "items counts every instance"
-        );
+        assert_eq!(S::facts(&q, &page).items, elements.len(), "items counts every instance");
         usize::from(!bad.is_empty())
     };
     check(d, &resp, &p.env);
@@ -174,4 +203,22 @@ where
         |p| check_page::<S>(d, p),
         |p| save_found(d.name(), &p.body),
     );
+}
+
+/// Found by `make fuzz` (issue 23): a generated instance that was the empty string vanished
+/// from its page (`"instances":[]`), and the oracle still expected an unreadable instance
+/// at position 0. The corpus keeps that page (`<decoder>-empty-element-vanishes.json`);
+/// here it is checked with the element the generator listed.
+pub fn regression_vanished_element<S: ListService>(d: Decoder)
+where
+    S::Row: DeserializeOwned,
+{
+    let path = format!("{CORPUS_DIR}/{}-empty-element-vanishes.json", d.name());
+    let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let page = BadPage {
+        elements: vec![String::new()],
+        body,
+        env: corpus_envs()[0].clone(),
+    };
+    assert_eq!(check_page::<S>(d, &page), 0, "a page whose instances all read");
 }
