@@ -9,8 +9,10 @@ mod common;
 mod fuzz_support;
 
 use fuzz_support::cases::fuzz_decoder;
-use fuzz_support::corpus::replay_corpus;
+use fuzz_support::checks::{assert_redacted, error_helpers};
+use fuzz_support::corpus::{corpus_envs, replay_corpus};
 use fuzz_support::decoders::Decoder;
+use skyglass_core::http::ApiError;
 
 #[test]
 fn fuzz_decode_error() {
@@ -20,4 +22,27 @@ fn fuzz_decode_error() {
 #[test]
 fn error_corpus_never_panics() {
     replay_corpus(Decoder::Error);
+}
+
+/// Every secret's redaction is checked, "tok" (the corpus's token, which shares characters
+/// with the "[token]" put in its place) included; the check fails on an echoed token.
+#[test]
+fn redaction_is_checked_for_a_token_like_the_marker() {
+    let echoed = ApiError::Status {
+        status: 500,
+        code: Some("tok".into()),
+        message: "the token tok was rejected (totokk)".into(),
+        details: Some("X-Auth-Token: tok".into()),
+        request_id: Some("[token]tok".into()),
+        retry_after: None,
+        token_rejected: false,
+    };
+    let env = corpus_envs()[0].clone();
+    assert_eq!(env.secret, "tok");
+    error_helpers(echoed, &env);
+    for unredacted in ["tok", "X-Auth-Token: tok", "[token]tok", "to[token]k tok"] {
+        let caught = std::panic::catch_unwind(|| assert_redacted(unredacted, "tok"));
+        assert!(caught.is_err(), "the check missed the token in {unredacted:?}");
+    }
+    assert_redacted("to[token]k [token]en", "tok");
 }

@@ -45,26 +45,16 @@ pub fn status_error_checks(e: &ApiError, resp: &ApiResponse, token_codes: &[&str
     let ApiError::Status {
         status,
         code,
-        message,
-        details,
-        request_id,
         retry_after,
         token_rejected,
+        ..
     } = e
     else {
         return;
     };
     assert_eq!(*status, resp.status, "the status as it came");
     assert_eq!(retry_after, &resp.retry_after, "Retry-After as it came");
-    for s in [
-        code.as_deref(),
-        Some(message.as_str()),
-        details.as_deref(),
-        request_id.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for s in error_fields(e) {
         assert!(
             s.len() <= MAX_ERROR_FIELD,
             "an error field of {} bytes is not clipped",
@@ -112,33 +102,67 @@ pub fn error_helpers(e: ApiError, env: &Env) {
     black_box(clip(&shown, env.clip_max));
     // A secret that the server echoed: part of the shown text, cut anywhere.
     let echoed: String = shown.chars().skip(shown.chars().count() / 2).take(7).collect();
-    black_box(e.clone().redact(&echoed).to_string());
     black_box(e.clone().redact("").to_string());
-    let redacted = e.redact(&env.secret);
-    // The token is gone from what is shown (unless it shares a character with the
-    // "[token]" put in its place, which can make it anew).
-    if !env.secret.is_empty() && !env.secret.chars().any(|c| "[token]".contains(c)) {
-        let fields = match &redacted {
-            ApiError::Status {
-                code,
-                message,
-                details,
-                request_id,
-                ..
-            } => vec![
-                code.as_deref(),
-                Some(message.as_str()),
-                details.as_deref(),
-                request_id.as_deref(),
-            ],
-            ApiError::Network(m) | ApiError::Decode(m) => vec![Some(m.as_str())],
-            ApiError::Timeout(_) | ApiError::Aborted => Vec::new(),
-        };
-        for f in fields.into_iter().flatten() {
-            assert!(!f.contains(&env.secret), "the token is still in {f:?}");
+    // Every secret is gone from what is shown, whatever characters it has.
+    for secret in [echoed.as_str(), env.secret.as_str()] {
+        let redacted = e.clone().redact(secret);
+        if !secret.is_empty() {
+            for f in error_fields(&redacted) {
+                assert_redacted(f, secret);
+            }
         }
+        black_box(redacted.to_string());
     }
-    black_box(redacted.to_string());
+}
+
+/// The texts of an error that came from the server (or the transport).
+fn error_fields(e: &ApiError) -> Vec<&str> {
+    match e {
+        ApiError::Status {
+            code,
+            message,
+            details,
+            request_id,
+            ..
+        } => [
+            code.as_deref(),
+            Some(message.as_str()),
+            details.as_deref(),
+            request_id.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        ApiError::Network(m) | ApiError::Decode(m) => vec![m.as_str()],
+        ApiError::Timeout(_) | ApiError::Aborted => Vec::new(),
+    }
+}
+
+/// What the redactor puts in a secret's place, asked of the redactor itself.
+fn redaction_marker() -> String {
+    const PROBE: &str = "\u{1}skyglass-probe\u{1}";
+    let ApiError::Decode(marker) = ApiError::Decode(PROBE.into()).redact(PROBE) else {
+        unreachable!("redact keeps the kind of error");
+    };
+    assert!(
+        !marker.is_empty() && !marker.contains(PROBE),
+        "the redactor put {marker:?} in place of a secret"
+    );
+    marker
+}
+
+/// `secret` is nowhere in a redacted `field`: not in any text between the redactor's
+/// markers (so a marker that shares characters with the secret, as "[token]" does with
+/// "tok", can neither hide it nor be taken for it).
+pub fn assert_redacted(field: &str, secret: &str) {
+    let marker = redaction_marker();
+    for part in field.split(marker.as_str()) {
+        assert!(
+            !part.contains(secret),
+            "the secret {secret:?} is still in {:?}",
+            clip(field, 2000)
+        );
+    }
 }
 
 pub fn text_helpers(s: &str, env: &Env) {

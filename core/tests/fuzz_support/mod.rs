@@ -16,7 +16,10 @@
 //! ([`checks`], [`services`], [`rows`], [`paging`]: cursors, URL queries, the paging rules,
 //! rows, columns and details, time and text formatting, error redaction) with extreme
 //! clocks, offsets and URL pairs. List pages with bad instances among good ones
-//! ([`unreadable`]) keep their good rows and name the bad ones.
+//! ([`unreadable`]) keep their good rows and name the bad ones (the instances as the
+//! page's body holds them). Every secret an error may echo is checked to be gone from
+//! its fields once redacted ([`checks::assert_redacted`]), whatever characters it shares
+//! with the marker put in its place.
 //!
 //! `SKYGLASS_FUZZ_CASES` sets the cases per property (default 1,000 for `cargo test`;
 //! `make fuzz` runs 1,000,000). Each property prints one summary line to stderr.
