@@ -28,10 +28,10 @@ else
 fi
 
 step "building cloudsim"
-cargo build --release -p cloudsim
+cargo build --locked --release -p cloudsim
 
 step "building the decode helper (bench/out/decode)"
-cargo build --release --target wasm32-unknown-unknown -p skyglass-bench-decode
+cargo build --locked --release --target wasm32-unknown-unknown -p skyglass-bench-decode
 rm -rf bench/out/decode
 wasm-bindgen --target web --no-typescript --out-dir bench/out/decode \
   target/wasm32-unknown-unknown/release/skyglass_bench_decode.wasm

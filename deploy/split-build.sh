@@ -23,8 +23,8 @@ step() { printf '\033[1;34m[split]\033[0m %s\n' "$*" >&2; }
 
 export CARGO_TARGET_DIR=${SPLIT_TARGET_DIR:-$ROOT/target/split}
 export RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs"
-step "cargo build --release --target wasm32-unknown-unknown --features split $*"
-cargo build --release --target wasm32-unknown-unknown -p skyglass --bin skyglass --features split "$@"
+step "cargo build --locked --release --target wasm32-unknown-unknown --features split $*"
+cargo build --locked --release --target wasm32-unknown-unknown -p skyglass --bin skyglass --features split "$@"
 IN=$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/skyglass.wasm
 
 WORK=$CARGO_TARGET_DIR/split-out
