@@ -135,6 +135,39 @@ impl std::fmt::Debug for SignedIn {
     }
 }
 
+/// How long an IAM token lasts, as IAM documents it: 24 hours.
+pub const TOKEN_LIFETIME_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// How far a stated expiry may lie past [`TOKEN_LIFETIME_MS`] from the moment the token
+/// arrived (the clocks of the page and of IAM differ a little; the gateway allows 15 minutes).
+pub const CLOCK_SLACK_MS: i64 = 15 * 60 * 1000;
+
+/// When a token is taken to end, and whether that is IAM's word or assumed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Expiry {
+    /// Unix ms.
+    pub at_ms: i64,
+    /// IAM's `expires_at` could not be read (or said more than the documented 24 hours):
+    /// the token is taken to end [`TOKEN_LIFETIME_MS`] after it arrived.
+    pub assumed: bool,
+}
+
+impl SignedIn {
+    /// When this token ends, for a token that arrived at `received_ms` (Unix ms): IAM's
+    /// `expires_at`, or — when that could not be read, or lies past the documented lifetime —
+    /// 24 hours after it arrived. A token never lasts forever.
+    pub fn expiry(&self, received_ms: i64) -> Expiry {
+        let documented = received_ms.saturating_add(TOKEN_LIFETIME_MS);
+        match self.expires_at_ms {
+            Some(at_ms) if at_ms <= documented.saturating_add(CLOCK_SLACK_MS) => Expiry { at_ms, assumed: false },
+            _ => Expiry {
+                at_ms: documented,
+                assumed: true,
+            },
+        }
+    }
+}
+
 /// Why a sign-in did not give a token.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SignInFailure {

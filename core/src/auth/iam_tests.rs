@@ -172,3 +172,87 @@ fn authorize_signs_the_service_path_the_query_and_the_headers_that_pass_a_proxy(
     assert_eq!(auth.secrets(), ["SK1", "tmp-token"]);
     assert!(!format!("{auth:?}").contains("SK1"));
 }
+
+#[test]
+fn no_credentials_show_in_debug() {
+    let secrets = ["MIItok-3f9a", "bearer-77c1", "SK-d41d8", "sec-token-e3b0"];
+    let all = [
+        Auth::AuthToken(secrets[0].into()),
+        Auth::Bearer(secrets[1].into()),
+        Auth::Signed {
+            key: AccessKey {
+                access_key: "AK-visible".into(),
+                secret_key: secrets[2].into(),
+                security_token: Some(secrets[3].into()),
+            },
+            project_id: Some("p-visible".into()),
+        },
+    ];
+    for auth in &all {
+        for shown in [format!("{auth:?}"), format!("{auth:#?}"), format!("{:?}", Some(auth))] {
+            for s in secrets {
+                assert!(!shown.contains(s), "{s} in {shown}");
+            }
+            assert!(shown.contains("[secret]"), "{shown}");
+        }
+    }
+    let shown = format!("{:?}", all[2]);
+    assert!(shown.contains("AK-visible") && shown.contains("p-visible"), "{shown}");
+    assert!(format!("{:?}", all[1]).starts_with("Bearer("));
+    let signed = SignedIn {
+        token: secrets[0].into(),
+        expires_at_ms: None,
+        project_id: None,
+        user_id: None,
+    };
+    assert!(!format!("{signed:?}").contains(secrets[0]));
+}
+
+#[test]
+fn a_token_without_a_readable_expiry_is_taken_to_last_the_documented_24_hours() {
+    let received = 1_767_225_600_000; // 2026-01-01T00:00:00Z
+    let day = 24 * 60 * 60 * 1000;
+    assert_eq!(TOKEN_LIFETIME_MS, day);
+    let answer = |body: &str| read_answer(&sign_in(false), resp(201, body), Some("t".into())).unwrap();
+    // IAM's word, when it can be read.
+    let stated = answer(r#"{"token":{"expires_at":"2026-01-01T20:00:00.000000Z"}}"#);
+    assert_eq!(
+        stated.expiry(received),
+        Expiry {
+            at_ms: received + 20 * 60 * 60 * 1000,
+            assumed: false
+        }
+    );
+    // Unreadable, missing, or a body that is not IAM's: 24 hours from arrival, said so.
+    for odd in [
+        "",
+        "{}",
+        r#"{"token":{}}"#,
+        r#"{"token":{"expires_at":"tomorrow"}}"#,
+        r#"{"token":{"expires_at":null}}"#,
+        r#"{"token":{"expires_at":12}}"#,
+    ] {
+        assert_eq!(
+            answer(odd).expiry(received),
+            Expiry {
+                at_ms: received + day,
+                assumed: true
+            },
+            "{odd}"
+        );
+    }
+    // Past the documented lifetime (beyond the clocks' slack): the documented lifetime.
+    let far = answer(r#"{"token":{"expires_at":"9999-12-31T23:59:59.000000Z"}}"#);
+    assert_eq!(
+        far.expiry(received),
+        Expiry {
+            at_ms: received + day,
+            assumed: true
+        }
+    );
+    let skewed = answer(r#"{"token":{"expires_at":"2026-01-02T00:10:00.000000Z"}}"#);
+    assert!(
+        !skewed.expiry(received).assumed,
+        "a few minutes of clock difference are IAM's word"
+    );
+}

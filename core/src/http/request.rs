@@ -68,8 +68,8 @@ impl SignInMethod {
     }
 }
 
-/// The credentials a connection calls with.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The credentials a connection calls with. Its `Debug` shows no secret (`auth/redact.rs`).
+#[derive(Clone, PartialEq, Eq)]
 pub enum Auth {
     /// `X-Auth-Token: <token>` (CloudDC, ROMA Connect, ImageSearch, ECS).
     AuthToken(String),
