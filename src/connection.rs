@@ -4,6 +4,8 @@
 //! struct: not a token, a password, a secret key or a security token.
 //! Which service a connection speaks is its key in the core's registry.
 
+pub mod secret;
+
 use serde::{Deserialize, Serialize};
 use skyglass_core::http::{Auth, SignInMethod};
 use skyglass_core::service::ServiceInfo;

@@ -1,5 +1,6 @@
 //! The app's own URLs, in one place.
 
+use skyglass_core::auth::next::is_app_path;
 use skyglass_core::http::{encode, encode_pairs};
 
 /// A connection's own view (its list, or its lookup).
@@ -37,13 +38,25 @@ pub fn sign_in_href(conn: &str, next: &str) -> String {
     format!("/c/{}/sign-in?next={}", encode(conn), encode(next))
 }
 
-/// Where a sign-in may send the user back to: an app path (`/…`, never `//host` or a
-/// full URL elsewhere), else the connection's own view.
+/// Where a sign-in may send the user back to: a path on this origin
+/// ([`skyglass_core::auth::next::is_app_path`]), else the connection's own view.
 pub fn safe_next(next: Option<&str>, conn: &str) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n) if is_app_path(n) => n.to_string(),
         _ => list_href(conn),
     }
+}
+
+/// Whether `href` (as the sign-in is about to follow it) stays on this page's origin, as
+/// the browser resolves it.
+pub fn stays_on_origin(href: &str) -> bool {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return false;
+    };
+    let (Ok(origin), Ok(base)) = (location.origin(), location.href()) else {
+        return false;
+    };
+    web_sys::Url::new_with_base(href, &base).is_ok_and(|u| u.origin() == origin)
 }
 
 /// The current location's path and query, to come back to.

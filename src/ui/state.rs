@@ -1,18 +1,21 @@
 //! App-wide state: the saved connections and their secrets.
 //! Connections persist in localStorage (via leptos-use); a connection's secret (its token,
 //! or its AK/SK pair's secret key and security token) lives in sessionStorage unless the
-//! connection asks to remember it on this device (then localStorage). A password is never
-//! stored at all: the sign-in page holds it only until IAM answers.
+//! connection asks to remember it on this device (then localStorage, until the end it
+//! carries: `connection::secret`). A password is never stored at all: the sign-in page holds it only
+//! until IAM answers.
 
 use crate::connection::{Connection, SignInSettings, DEMO_TOKEN};
 use crate::ui::transport::Client;
 use codee::string::JsonSerdeCodec;
 use leptos::prelude::*;
 use leptos_use_storage::{use_local_storage, use_session_storage};
-use serde::{Deserialize, Serialize};
 use skyglass_core::auth::sign::AccessKey;
 use skyglass_core::http::{ApiError, Auth};
 use std::collections::{HashMap, HashSet};
+
+use crate::connection::secret::AtStart;
+pub use crate::connection::secret::{Secret, ASSUMED_EXPIRY, DAY_MS, DEFAULT_REMEMBER_DAYS, REMEMBER_DAYS};
 
 const CONNECTIONS_KEY: &str = "skyglass.connections";
 const TOKEN_PREFIX: &str = "skyglass.token.";
@@ -31,75 +34,6 @@ pub struct AppState {
     /// Connections whose credentials a service refused in this tab (a 401): they need a
     /// new sign-in or token. Cleared when new ones are stored.
     refused: RwSignal<HashSet<String>>,
-}
-
-/// A connection's secret half, as stored (JSON; a bare string is a token of the earlier
-/// storage format). Its `Debug` shows no secret.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Secret {
-    /// A pasted token, or the one a password sign-in got.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
-    /// When a signed-in token expires (Unix ms).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at_ms: Option<f64>,
-    /// An AK/SK pair's secret key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secret_key: Option<String>,
-    /// Temporary credentials' security token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_token: Option<String>,
-}
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Secret")
-            .field("token", &self.token.as_ref().map(|_| "[secret]"))
-            .field("expires_at_ms", &self.expires_at_ms)
-            .field("secret_key", &self.secret_key.as_ref().map(|_| "[secret]"))
-            .field("security_token", &self.security_token.as_ref().map(|_| "[secret]"))
-            .finish()
-    }
-}
-
-impl Secret {
-    pub fn token(token: &str) -> Secret {
-        Secret {
-            token: Some(token.to_string()),
-            ..Secret::default()
-        }
-    }
-
-    fn parse(stored: &str) -> Secret {
-        if stored.starts_with('{') {
-            serde_json::from_str(stored).unwrap_or_default()
-        } else {
-            Secret::token(stored)
-        }
-    }
-
-    /// The token, if there is one that is not blank.
-    fn present_token(&self) -> Option<&str> {
-        self.token.as_deref().filter(|t| !t.trim().is_empty())
-    }
-
-    /// The secret key, if there is one.
-    fn present_secret_key(&self) -> Option<&str> {
-        self.secret_key.as_deref().filter(|k| !k.is_empty())
-    }
-
-    /// Whether it holds what `settings` calls with.
-    pub fn usable_for(&self, settings: &SignInSettings) -> bool {
-        match settings {
-            SignInSettings::Token | SignInSettings::Password { .. } => self.present_token().is_some(),
-            SignInSettings::AccessKey { .. } => self.present_secret_key().is_some(),
-        }
-    }
-
-    /// Whether a signed-in token has expired at `now_ms`.
-    pub fn expired(&self, now_ms: f64) -> bool {
-        self.expires_at_ms.is_some_and(|e| e <= now_ms)
-    }
 }
 
 /// How a connection's last call went.
@@ -130,6 +64,7 @@ impl AppState {
             refused: RwSignal::new(HashSet::new()),
         };
         provide_context(state);
+        end_remembered_secrets();
         state
     }
 
@@ -170,11 +105,17 @@ impl AppState {
             return Some(Secret::token(DEMO_TOKEN));
         }
         let key = format!("{TOKEN_PREFIX}{}", conn.id);
-        [session_storage(), local_storage()]
-            .into_iter()
-            .flatten()
-            .find_map(|s| s.get_item(&key).ok().flatten())
-            .map(|stored| Secret::parse(&stored))
+        if let Some(stored) = session_storage().and_then(|s| s.get_item(&key).ok().flatten()) {
+            return Some(Secret::parse(&stored));
+        }
+        let local = local_storage()?;
+        let secret = Secret::parse(&local.get_item(&key).ok().flatten()?);
+        if secret.ended(js_sys::Date::now()) {
+            // Its time on this device is over: gone, never used.
+            let _ = local.remove_item(&key);
+            return None;
+        }
+        Some(secret)
     }
 
     /// Whether the connection has what it calls with in this tab.
@@ -183,12 +124,22 @@ impl AppState {
     }
 
     /// Stores a connection's secret: sessionStorage, or localStorage when `remember` is
-    /// set (and removes it from the other).
+    /// set (and removes it from the other). A remembered secret keeps the end it carries
+    /// (the default one when it carries none); one for this tab has none.
     pub fn set_secret(&self, conn_id: &str, secret: &Secret, remember: bool) {
         forget_token(conn_id);
         let key = format!("{TOKEN_PREFIX}{conn_id}");
-        let store = if remember { local_storage() } else { session_storage() };
-        if let (Some(s), Ok(json)) = (store, serde_json::to_string(secret)) {
+        let (store, secret) = if remember {
+            (
+                local_storage(),
+                secret.clone().remembered_by_default(js_sys::Date::now()),
+            )
+        } else {
+            let mut secret = secret.clone();
+            secret.remember_until_ms = None;
+            (session_storage(), secret)
+        };
+        if let (Some(s), Ok(json)) = (store, serde_json::to_string(&secret)) {
             let _ = s.set_item(&key, &json);
         }
         self.refused.update(|r| {
@@ -321,6 +272,33 @@ fn default_connections() -> Vec<Connection> {
         Connection::demos()
     } else {
         Vec::new()
+    }
+}
+
+/// Removes every remembered secret whose end has passed, and gives one remembered before
+/// secrets had an end the default one.
+fn end_remembered_secrets() {
+    let Some(local) = local_storage() else {
+        return;
+    };
+    let now = js_sys::Date::now();
+    let keys: Vec<String> = (0..local.length().unwrap_or(0))
+        .filter_map(|i| local.key(i).ok().flatten())
+        .filter(|k| k.starts_with(TOKEN_PREFIX))
+        .collect();
+    for key in keys {
+        let Some(stored) = local.get_item(&key).ok().flatten() else {
+            continue;
+        };
+        match Secret::at_start(&stored, now) {
+            AtStart::Keep => {}
+            AtStart::Remove => {
+                let _ = local.remove_item(&key);
+            }
+            AtStart::Store(json) => {
+                let _ = local.set_item(&key, &json);
+            }
+        }
     }
 }
 

@@ -6,8 +6,8 @@
 
 use crate::connection::{Connection, SignInSettings};
 use crate::ui::components::time_cell::shown_offset_minutes;
-use crate::ui::links::{safe_next, settings_href};
-use crate::ui::state::{AppState, Secret};
+use crate::ui::links::{list_href, safe_next, settings_href, stays_on_origin};
+use crate::ui::state::{AppState, Secret, ASSUMED_EXPIRY};
 use crate::ui::transport::sign_in;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -54,11 +54,13 @@ pub fn SignInPage() -> impl IntoView {
     let passcode = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let expiry = state.secret(&conn).and_then(|s| s.expires_at_ms).map(|ms| {
-        (
+    let expiry = state.secret(&conn).and_then(|s| {
+        let ms = s.expires_at_ms?;
+        Some((
             ms <= js_sys::Date::now(),
             timefmt::absolute(ms as i64, shown_offset_minutes()),
-        )
+            s.expiry_assumed.then_some(ASSUMED_EXPIRY),
+        ))
     });
     let navigate = use_navigate();
     let conn_for_submit = conn.clone();
@@ -94,6 +96,7 @@ pub fn SignInPage() -> impl IntoView {
         let conn = conn_for_submit.clone();
         let iam_url = iam_url.clone();
         let next = next.clone();
+        let list = list_href(&conn.id);
         let navigate = navigate.clone();
         spawn_local(async move {
             let answer = sign_in(&conn, &iam_url, &request).await;
@@ -104,7 +107,9 @@ pub fn SignInPage() -> impl IntoView {
                 Ok(signed) => {
                     password.set(String::new());
                     remember_sign_in(state, conn, &signed);
-                    navigate(&next, Default::default());
+                    // Checked once more as the browser reads it: never off this origin.
+                    let to = if stays_on_origin(&next) { next } else { list };
+                    navigate(&to, Default::default());
                 }
                 Err(SignInFailure::NeedsMfa(_)) => {
                     mfa_needed.set(true);
@@ -123,10 +128,13 @@ pub fn SignInPage() -> impl IntoView {
             <p class="lead">
                 "IAM user " <strong>{user_label(&conn)}</strong> ", project " <code>{scope_label(&conn)}</code> ". "
                 "The password goes to IAM once and is not stored anywhere; the token IAM gives lasts 24 hours and is kept "
-                {if conn.remember_token { "on this device" } else { "in this tab only" }} "."
+                {if conn.remember_token { "on this device until it expires" } else { "in this tab only" }} "."
             </p>
-            {expiry.map(|(past, at)| view! {
-                <p class="notice" role="status">{if past { "The last sign-in expired at " } else { "Signed in until " }}{at}"."</p>
+            {expiry.map(|(past, at, assumed)| view! {
+                <p class="notice" role="status">
+                    {if past { "The last sign-in expired at " } else { "Signed in until " }}{at}"."
+                    {assumed.map(|a| view! { " " <span class="assumed-expiry">{a}</span> })}
+                </p>
             })}
             <form on:submit=submit novalidate>
                 <label for="password">"Password"</label>
@@ -169,9 +177,12 @@ fn scope_label(conn: &Connection) -> String {
 
 /// Stores the token of a sign-in and fills in what it says (the project id, the user id).
 fn remember_sign_in(state: AppState, mut conn: Connection, signed: &skyglass_core::auth::iam::SignedIn) {
+    // IAM's expiry, or the documented 24 hours when it cannot be read: never none.
+    let expiry = signed.expiry(js_sys::Date::now() as i64);
     let secret = Secret {
         token: Some(signed.token.clone()),
-        expires_at_ms: signed.expires_at_ms.map(|ms| ms as f64),
+        expires_at_ms: Some(expiry.at_ms as f64),
+        expiry_assumed: expiry.assumed,
         ..Secret::default()
     };
     let mut changed = false;

@@ -1,8 +1,9 @@
 //! Add or edit a connection: name, service, base URL (absolute or a same-origin proxy
 //! path), project id, how it signs in ([`credentials`]), and whether to remember its token
-//! or secret key on this device.
+//! or secret key on this device, and for how long ([`remember`]).
 
 mod credentials;
+mod remember;
 
 use crate::connection::{new_id, Connection, SignInSettings};
 use crate::ui::links::{list_href, sign_in_href};
@@ -10,6 +11,7 @@ use crate::ui::state::AppState;
 use credentials::{CredentialDraft, CredentialFields};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use remember::{RememberDraft, RememberFields};
 use skyglass_core::services::INFOS;
 
 #[component]
@@ -43,9 +45,9 @@ pub fn ConnectionFormPage() -> impl IntoView {
     let base_url = RwSignal::new(original.base_url.clone());
     let project_id = RwSignal::new(original.project_id.clone());
     let draft = CredentialDraft::of(&original);
-    let remember = RwSignal::new(original.remember_token);
     let problem = RwSignal::new(None::<String>);
     let kept = if is_new { None } else { state.secret(&original) };
+    let remember = RememberDraft::of(original.remember_token, kept.as_ref());
     let kept_signal = Signal::stored(kept.clone());
     let navigate = use_navigate();
     let orig = original.clone();
@@ -66,7 +68,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
             } else {
                 String::new()
             },
-            remember_token: remember.get_untracked(),
+            remember_token: remember.remember.get_untracked(),
             demo: false,
             sign_in: draft.settings(),
         };
@@ -84,7 +86,11 @@ pub fn ConnectionFormPage() -> impl IntoView {
         state.save(conn.clone());
         match &secret {
             // Stored again: a change of `remember` moves it between the storages.
-            Some(s) => state.set_secret(&conn.id, s, conn.remember_token),
+            Some(s) => state.set_secret(
+                &conn.id,
+                &remember.apply(s.clone(), js_sys::Date::now()),
+                conn.remember_token,
+            ),
             None => state.forget_secret(&conn.id),
         }
         let signed_in = secret.is_some_and(|s| s.usable_for(&conn.sign_in) && !s.expired(js_sys::Date::now()));
@@ -121,10 +127,7 @@ pub fn ConnectionFormPage() -> impl IntoView {
                     </label>
                 </Show>
                 <CredentialFields draft service=service kept=kept_signal/>
-                <label class="checkbox">
-                    <input name="remember" type="checkbox" bind:checked=remember/>
-                    "Remember the token or secret key on this device (otherwise it is forgotten when the tab closes). A password is never stored."
-                </label>
+                <RememberFields draft=remember method=draft.method/>
                 {move || problem.get().map(|p| view! { <p class="form-problem" role="alert">{p}</p> })}
                 <div class="form-actions">
                     <button type="submit" class="primary">"Save"</button>

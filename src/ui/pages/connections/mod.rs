@@ -7,7 +7,7 @@ mod transfer;
 use crate::connection::{Connection, SignInSettings};
 use crate::ui::components::time_cell::{clock_label, shown_offset_minutes};
 use crate::ui::links::{list_href, settings_href, sign_in_href};
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Secret, ASSUMED_EXPIRY};
 use leptos::prelude::*;
 use transfer::ConnectionsTransfer;
 
@@ -18,8 +18,10 @@ pub fn ConnectionsPage() -> impl IntoView {
     let forget_all = move |_| {
         let ok = web_sys::window()
             .and_then(|w| {
-                w.confirm_with_message("Forget every token and secret key stored in this browser?")
-                    .ok()
+                w.confirm_with_message(&format!(
+                    "Forget every token and secret key stored in this browser? {NOT_REVOKED}"
+                ))
+                .ok()
             })
             .unwrap_or(false);
         if ok {
@@ -31,14 +33,14 @@ pub fn ConnectionsPage() -> impl IntoView {
         <section class="connections">
             <h1>"Connections"</h1>
             <p class="lead">
-                "Each connection is one endpoint of one service. Tokens and secret keys stay in this browser tab unless you ask to remember them; passwords are never stored."
+                "Each connection is one endpoint of one service. Tokens and secret keys stay in this browser tab unless you ask to remember them on this device, for the time you choose; passwords are never stored."
             </p>
             <p class="connections-actions">
                 <a class="button primary" href="/connections/new">"Add a connection"</a>
                 <ConnectionsTransfer/>
                 <button type="button" class="danger" on:click=forget_all>"Forget all tokens"</button>
             </p>
-            {move || forgotten.get().then(|| view! { <p class="notice" role="status">"Every token and secret key is forgotten on this device."</p> })}
+            {move || forgotten.get().then(|| view! { <p class="notice" role="status">"Every token and secret key is forgotten on this device. " {NOT_REVOKED}</p> })}
             <ul class="connection-list">
                 <For each=move || state.connections() key=|c| serde_json::to_string(c).unwrap_or_default() let:conn>
                     <ConnectionCard conn/>
@@ -49,10 +51,27 @@ pub fn ConnectionsPage() -> impl IntoView {
     }
 }
 
+/// What forgetting does not do, said wherever a secret is forgotten.
+const NOT_REVOKED: &str = "Nothing is revoked at IAM: a token stays valid until it expires, an access key until it is disabled or deleted in IAM.";
+
+/// A date and time as the app shows them.
+fn when(ms: f64) -> String {
+    skyglass_core::timefmt::absolute(ms as i64, shown_offset_minutes())
+}
+
+/// Where a stored secret is kept, and until when.
+fn kept_where(secret: &Secret) -> String {
+    match secret.remember_until_ms {
+        Some(until) => format!("remembered on this device until {}", when(until)),
+        None => "kept for this tab".into(),
+    }
+}
+
 #[component]
 fn ConnectionCard(conn: Connection) -> impl IntoView {
     let state = AppState::expect();
     let id = conn.id.clone();
+    let demo = conn.demo;
     let secret = {
         let conn = conn.clone();
         move || state.secret(&conn).filter(|s| s.usable_for(&conn.sign_in))
@@ -63,36 +82,58 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
         conn.base_url.clone()
     };
     let token_note = {
-        let remember = conn.remember_token;
-        let demo = conn.demo;
+        let secret = secret.clone();
         let sign_in = conn.sign_in.clone();
         move || {
             let secret = secret();
-            let kept = if remember {
-                "remembered on this device"
-            } else {
-                "kept for this tab"
-            };
             match (&sign_in, secret) {
                 _ if demo => "no token needed".to_string(),
-                (SignInSettings::Token, Some(_)) => format!("token {kept}"),
+                (SignInSettings::Token, Some(s)) => format!("token {}", kept_where(&s)),
                 (SignInSettings::Token, None) => "no token in this tab".into(),
-                (SignInSettings::AccessKey { access_key }, Some(_)) => {
-                    format!("signs with access key {access_key}; secret key {kept}")
+                (SignInSettings::AccessKey { access_key }, Some(s)) => {
+                    format!("signs with access key {access_key}; secret key {}", kept_where(&s))
                 }
                 (SignInSettings::AccessKey { .. }, None) => "no secret key in this tab".into(),
-                (SignInSettings::Password { user, .. }, Some(s)) => match s.expires_at_ms {
-                    Some(e) if e <= js_sys::Date::now() => format!("sign-in of {user} expired"),
-                    Some(e) => format!(
-                        "signed in as {user} until {}",
-                        skyglass_core::timefmt::absolute(e as i64, shown_offset_minutes())
-                    ),
-                    None => format!("signed in as {user}"),
-                },
+                (SignInSettings::Password { user, .. }, Some(s)) => {
+                    let assumed = if s.expiry_assumed {
+                        format!(" {ASSUMED_EXPIRY}")
+                    } else {
+                        String::new()
+                    };
+                    let kept = if s.remember_until_ms.is_some() {
+                        "; remembered on this device until then"
+                    } else {
+                        ""
+                    };
+                    match s.expires_at_ms {
+                        Some(e) if e <= js_sys::Date::now() => format!("sign-in of {user} expired"),
+                        Some(e) => format!("signed in as {user} until {}{kept}.{assumed}", when(e)),
+                        None => format!("signed in as {user}"),
+                    }
+                }
                 (SignInSettings::Password { user, .. }, None) => format!("not signed in (IAM user {user})"),
             }
         }
     };
+    let forgot = RwSignal::new(false);
+    let forget = {
+        let conn = conn.clone();
+        move |_| {
+            let what = match conn.sign_in {
+                SignInSettings::AccessKey { .. } => "secret key",
+                _ => "token",
+            };
+            let question = format!("Forget the {what} of “{}” on this device? {NOT_REVOKED}", conn.name);
+            let ok = web_sys::window()
+                .and_then(|w| w.confirm_with_message(&question).ok())
+                .unwrap_or(false);
+            if ok {
+                state.forget_secret(&conn.id);
+                forgot.set(true);
+            }
+        }
+    };
+    let can_forget = move || !demo && secret().is_some();
     let sign_in_link = matches!(conn.sign_in, SignInSettings::Password { .. })
         .then(|| view! { <a class="button" href=sign_in_href(&id, &list_href(&id))>"Sign in"</a> });
     let reach_id = id.clone();
@@ -137,7 +178,8 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
                 <div class="muted">{conn.info().map_or("unknown service", |i| i.label)}</div>
                 <div class="mono small">{endpoint}</div>
                 {(!conn.project_id.is_empty()).then(|| view! { <div class="small">"Project " <code>{conn.project_id.clone()}</code></div> })}
-                <div class="small">{token_note}</div>
+                <div class="small token-note">{token_note}</div>
+                {move || forgot.get().then(|| view! { <div class="small notice-inline" role="status">"Forgotten on this device. " {NOT_REVOKED}</div> })}
                 <div class="small reach" data-reach=reach_state>{reach_text}</div>
                 <div class="small muted tally">{tally}</div>
             </div>
@@ -145,6 +187,9 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
                 <a class="button" href=list_href(&id)>"Open"</a>
                 {sign_in_link}
                 {(!conn.demo).then(|| view! { <a class="button" href=settings_href(&id)>"Edit"</a> })}
+                <Show when=can_forget.clone()>
+                    <button type="button" on:click=forget.clone()>"Forget"</button>
+                </Show>
                 <button type="button" class="danger" on:click=remove>"Remove"</button>
             </div>
         </li>
