@@ -88,42 +88,6 @@ impl ApiError {
             ApiError::Aborted => "Cancelled".into(),
         }
     }
-
-    /// [`ApiError::redact`] for each of `secrets`.
-    pub fn redact_all(self, secrets: &[&str]) -> Self {
-        secrets.iter().fold(self, |e, s| e.redact(s))
-    }
-
-    /// Replaces every occurrence of `secret` in the error's text (a server may echo it).
-    pub fn redact(self, secret: &str) -> Self {
-        if secret.is_empty() {
-            return self;
-        }
-        let r = |s: String| s.replace(secret, "[token]");
-        match self {
-            ApiError::Status {
-                status,
-                code,
-                message,
-                details,
-                request_id,
-                retry_after,
-                token_rejected,
-            } => ApiError::Status {
-                status,
-                code: code.map(r),
-                message: r(message),
-                details: details.map(r),
-                request_id: request_id.map(r),
-                retry_after,
-                token_rejected,
-            },
-            ApiError::Network(m) => ApiError::Network(r(m)),
-            ApiError::Timeout(s) => ApiError::Timeout(s),
-            ApiError::Decode(m) => ApiError::Decode(r(m)),
-            ApiError::Aborted => ApiError::Aborted,
-        }
-    }
 }
 
 impl fmt::Display for ApiError {

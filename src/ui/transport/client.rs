@@ -1,19 +1,36 @@
 //! A connection ready to call: requests go over `fetch` (gloo-net) with an abort signal,
 //! or, for a Demo connection, to the cloudsim library running inside the page. Requests
 //! are authorized as they leave (a token header, or an AK/SK signature made at that
-//! moment), and every error is scrubbed of the connection's secrets before it comes back.
+//! moment), and every answer — its body, before anything decodes or cuts it — and every
+//! error is scrubbed of the request's secrets before it comes back ([`Scrubber`]): a
+//! gateway that repeats `X-Auth-Token` or a signature in its error message shows nothing.
 
 use super::demo;
 use crate::connection::Connection;
 use skyglass_core::auth::iam::{read_answer, SignIn, SignInFailure, SignedIn, SUBJECT_TOKEN_HEADER};
-use skyglass_core::http::{body_text, ApiError, ApiRequest, ApiResponse, Auth};
+use skyglass_core::http::{body_text, ApiError, ApiRequest, ApiResponse, Auth, Scrubber};
 use web_sys::AbortSignal;
 
-/// A connection ready to call: where to send and how to authenticate.
-#[derive(Clone, Debug, PartialEq)]
+/// A connection ready to call: where to send and how to authenticate. Its `Debug` names
+/// the kind of credentials, never their secret part.
+#[derive(Clone, PartialEq)]
 pub struct Client {
     pub conn: Connection,
     pub auth: Auth,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let auth = match &self.auth {
+            Auth::AuthToken(_) => "X-Auth-Token (redacted)".to_string(),
+            Auth::Bearer(_) => "Bearer token (redacted)".to_string(),
+            Auth::Signed { key, .. } => format!("AK/SK, access key {} (secret redacted)", key.access_key),
+        };
+        f.debug_struct("Client")
+            .field("conn", &self.conn)
+            .field("auth", &auth)
+            .finish()
+    }
 }
 
 impl Client {
@@ -33,14 +50,10 @@ impl Client {
         }
         // Signed after the wait for a slot, so that X-Sdk-Date is the moment it leaves.
         let req = req.authorize(&self.auth, js_sys::Date::now() as i64);
-        let result = if self.conn.demo {
-            demo::send(req).await.map(|(resp, _)| resp)
-        } else {
-            send_http(&self.conn.base_url, &req, signal, None)
-                .await
-                .map(|(resp, _)| resp)
-        };
-        result.map_err(|e| e.redact_all(&self.auth.secrets()))
+        let scrubber = Scrubber::for_request(&req, &self.auth.secrets());
+        exchange(&self.conn, &self.conn.base_url, req, signal, None, &scrubber)
+            .await
+            .map(|(resp, _)| resp)
     }
 }
 
@@ -49,16 +62,36 @@ impl Client {
 /// the `X-Subject-Token` header. Nothing of `sign_in` is kept.
 pub async fn sign_in(conn: &Connection, iam_url: &str, sign_in: &SignIn) -> Result<SignedIn, SignInFailure> {
     let req = sign_in.request();
-    let answer = if conn.demo {
-        demo::send(req).await
-    } else {
-        send_http(iam_url, &req, None, Some(SUBJECT_TOKEN_HEADER)).await
-    };
+    let scrubber = Scrubber::for_request(&req, &sign_in.secrets());
+    let answer = exchange(conn, iam_url, req, None, Some(SUBJECT_TOKEN_HEADER), &scrubber).await;
     let (resp, token) = match answer {
         Ok((resp, token)) => (Ok(resp), token),
         Err(e) => (Err(e), None),
     };
     read_answer(sign_in, resp, token)
+}
+
+/// Sends `req` to `conn`'s Demo cloud or over `fetch` below `base`, and returns the answer
+/// with `scrubber`'s secrets removed from its body (and any error): the one place every
+/// answer passes, before anything reads it. Also returns the value of response header
+/// `wanted` (a sign-in's new token: not scrubbed, it is what was asked for).
+async fn exchange(
+    conn: &Connection,
+    base: &str,
+    req: ApiRequest,
+    signal: Option<&AbortSignal>,
+    wanted: Option<&str>,
+    scrubber: &Scrubber,
+) -> Result<(ApiResponse, Option<String>), ApiError> {
+    let answer = if conn.demo {
+        demo::send(req).await
+    } else {
+        send_http(base, &req, signal, wanted).await
+    };
+    match answer {
+        Ok((resp, header)) => Ok((scrubber.response(resp), header)),
+        Err(e) => Err(scrubber.error(e)),
+    }
 }
 
 /// Sends `req` below `base`; also returns the value of response header `wanted`.
