@@ -2,6 +2,7 @@
 //! handled it, and reporting what was injected.
 
 use crate::faults::decide::Decision;
+use crate::faults::echo;
 use crate::faults::injected::Injected;
 use crate::http::Response;
 use crate::route::Route;
@@ -29,7 +30,14 @@ pub fn finish(
     cycled: bool,
 ) -> (Response, Injected) {
     let status_applied = d.status == Some(response.status);
-    let (mut hostile, mut huge, mut truncated) = (false, false, false);
+    let (mut hostile, mut huge, mut truncated, mut echoed) = (false, false, false, false);
+    // A list call the service accepted (credentials and all) fails, repeating them.
+    if let Some(headers) = &d.echo {
+        if response.status == 200 && !status_applied && service.huge(route).is_some() {
+            response = echo::response(headers);
+            echoed = true;
+        }
+    }
     if response.status == 200 && !status_applied {
         if d.hostile {
             response.body = hostile::apply(&response.body, |root| service.hostile_prepare(route, root));
@@ -55,6 +63,7 @@ pub fn finish(
     let kind = [
         (d.disconnect, "disconnect"),
         (status_applied, d.status_kind),
+        (echoed, "echo-credentials"),
         (truncated, "truncated"),
         (d.slow_body_ms > 0, "slow-body"),
         (cycled, "marker-cycle"),

@@ -2,6 +2,7 @@
 //! request's `X-Cloudsim-Fault` directives.
 
 use crate::config::Config;
+use crate::faults::echo;
 use crate::faults::injected::status_kind;
 use crate::http::{header, Request};
 use crate::query::parse_digits;
@@ -38,6 +39,8 @@ pub struct Decision {
     pub latency_ms: u64,
     /// The server writes the body in chunks this far apart.
     pub slow_body_ms: u64,
+    /// A list call answers 500 repeating these credentials headers (name, value).
+    pub echo: Option<Vec<(String, String)>>,
 }
 
 /// The `X-Cloudsim-Fault` directives of a request.
@@ -52,6 +55,7 @@ struct Directives {
     disconnect: bool,
     hostile: bool,
     huge: bool,
+    echo: bool,
 }
 
 fn directives(req: &Request) -> Directives {
@@ -77,6 +81,7 @@ fn directives(req: &Request) -> Directives {
             "disconnect" => d.disconnect = true,
             "hostile" => d.hostile = true,
             "huge" => d.huge = true,
+            "echo-credentials" => d.echo = true,
             _ => {}
         }
     }
@@ -155,6 +160,7 @@ pub fn decide(config: &Config, req: &Request, path: &str, query: &str, now_ms: i
         disconnect: d.disconnect || chance(draw(5), f.disconnect_rate),
         latency_ms,
         slow_body_ms: d.slow.unwrap_or(f.slow_body_ms),
+        echo: (d.echo || f.echo_credentials).then(|| echo::credentials(req)),
     }
 }
 

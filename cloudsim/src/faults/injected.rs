@@ -13,12 +13,13 @@ pub struct Injected {
     pub disconnect: bool,
     /// The most notable fault injected, one of [`FAULT_KINDS`]: in this
     /// order `disconnect`, a status (`burst-429`, `status-500`, …),
-    /// `truncated`, `slow-body`, `marker-cycle`, `huge`, `hostile`, `latency`.
+    /// `echo-credentials`, `truncated`, `slow-body`, `marker-cycle`, `huge`, `hostile`,
+    /// `latency`.
     pub kind: Option<&'static str>,
 }
 
 /// Every value [`Injected::kind`] can take.
-pub const FAULT_KINDS: [&str; 22] = [
+pub const FAULT_KINDS: [&str; 23] = [
     "disconnect",
     "burst-429",
     "status-400",
@@ -35,6 +36,7 @@ pub const FAULT_KINDS: [&str; 22] = [
     "status-503",
     "status-504",
     "status-other",
+    "echo-credentials",
     "truncated",
     "slow-body",
     "marker-cycle",

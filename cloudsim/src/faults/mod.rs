@@ -13,13 +13,17 @@
 //! Directives (`X-Cloudsim-Fault`, separated by `;` or `,`; unknown ones
 //! are ignored) override the run's settings for that request: `status=N`,
 //! `latency=MS`, `retry-after=S|none`, `truncate`, `slow=MS`, `cycle`,
-//! `disconnect`, `hostile`, `huge`.
+//! `disconnect`, `hostile`, `huge`, `echo-credentials`.
+//!
+//! `echo-credentials` (`Faults::echo_credentials`, `echo`) makes a list call that would
+//! have succeeded answer 500 repeating the request's credentials headers.
 //!
 //! The layer knows no service: hostile and huge data ask the service's
 //! hooks (`SimService::hostile_prepare`, `SimService::huge`).
 
 pub mod apply;
 pub mod decide;
+pub mod echo;
 pub mod injected;
 pub mod settings;
 

@@ -39,6 +39,11 @@ pub struct Faults {
     /// name, and each service grows more its own way (`SimService::huge`):
     /// CloudDC's pages reach 10 MiB with 10,000 tags on one instance.
     pub huge: bool,
+    /// Every list call (with valid credentials) answers 500 with an error body that
+    /// repeats the request's `X-Auth-Token`, `Authorization`, `X-Security-Token` and
+    /// `X-Sdk-Date`, raw, JSON-escaped and percent-encoded (a gateway that echoes what it
+    /// could not handle): a client must show none of them.
+    pub echo_credentials: bool,
 }
 
 impl Default for Faults {
@@ -55,6 +60,7 @@ impl Default for Faults {
             disconnect_rate: 0.0,
             hostile: false,
             huge: false,
+            echo_credentials: false,
         }
     }
 }

@@ -71,16 +71,22 @@ request and time, and an X-Request-Nonce header varies them):
     --disconnect-rate R      close the connection without an answer, rate R
     --hostile                every free-text field of 200 bodies is an XSS payload
     --huge                   huge pages (CloudDC >= 10 MiB; 100 KiB names; 10,000 tags)
+    --echo-credentials       every list call with valid credentials answers 500 with an
+                             error body repeating the request's X-Auth-Token,
+                             Authorization, X-Security-Token and X-Sdk-Date, raw,
+                             JSON-escaped and percent-encoded (a client must show none)
 Every sleep is capped at 30 s.
 
 Per request, `X-Cloudsim-Fault: d1; d2` overrides them: status=N, latency=MS,
-retry-after=S|none, truncate, slow=MS, cycle, disconnect, hostile, huge.
+retry-after=S|none, truncate, slow=MS, cycle, disconnect, hostile, huge,
+echo-credentials.
 
 CREDENTIALS: the X-Auth-Token services take the --token, a token IAM issued
 (POST /v3/auth/tokens with a --user's password; X-Subject-Token in the answer)
 until it expires, or an SDK-HMAC-SHA256 signature by an --access-key (X-Sdk-Date
 within 15 minutes); ByCloud takes `Authorization: Bearer <--token>` only.
-Nothing of any credential is ever printed.
+Nothing of any credential is ever printed (--echo-credentials repeats a request's
+own credentials in the answer to it, never on the console).
 
 Prints `cloudsim listening on http://127.0.0.1:<port>` once bound.";
 
@@ -160,6 +166,7 @@ fn fault_flag(
         "--marker-cycle" => faults.marker_cycle = true,
         "--hostile" => faults.hostile = true,
         "--huge" => faults.huge = true,
+        "--echo-credentials" => faults.echo_credentials = true,
         _ => return Ok(false),
     }
     Ok(true)
