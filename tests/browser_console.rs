@@ -23,6 +23,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit};
 
 mod browser_support;
+use browser_support::load_all::Gate;
 use browser_support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -114,8 +115,19 @@ async fn ticks_take_ranges_and_survive_paging_and_refreshes() {
     query.set(ListQuery::first(DC).with_limit(10));
     until("page 1 again", || row_ids(&el) == first_ids).await;
     until("still ticked", || ticked(&el)[1..5] == [true, true, true, true]).await;
+    // The Refresh's request held at a gate, then answered: the ticks are there after it.
+    let busy = || {
+        el.query_selector("section.instance-list")
+            .unwrap()
+            .and_then(|s| s.get_attribute("aria-busy"))
+    };
+    let mut gate = Gate::close("tick-test").await;
     click_button(&el, "Refresh");
-    sleep(300).await;
+    until("the refresh asked", || gate.waiting() == 1).await;
+    assert_eq!(busy().as_deref(), Some("true"));
+    gate.let_one_through().await;
+    gate.open();
+    until("the refresh answered", || busy().as_deref() == Some("false")).await;
     assert_eq!(&ticked(&el)[1..5], &[true, true, true, true], "a refresh keeps them");
     // The header's box ticks the page; again, unticks it (the other page's tick stays).
     let all_box: HtmlInputElement = el
@@ -226,8 +238,7 @@ async fn the_view_settings_change_the_table_and_are_remembered_per_connection() 
     );
     until("defaults", || headers(&other) == defaults).await;
     click_button(&el, "Reset view");
-    sleep(200).await;
-    assert_eq!(headers(&el), defaults, "reset");
+    until("reset", || headers(&el) == defaults).await;
     assert!(el.query_selector(".density-compact").unwrap().is_some());
 }
 

@@ -247,8 +247,15 @@ async fn load_all_shows_progress_keeps_rows_usable_and_cancels() {
     assert_eq!(count_text(&el), format!("Showing {second} of 96"), "the rows stay");
     assert!(all(&el, "progress").is_empty());
     assert!(all(&el, "button").iter().all(|b| text(b) != "Cancel"));
+    // A request queued behind the one that waited: answered only after it would have been.
+    let control = send_behind::<Clouddc>(
+        own_client("demo", "demo-gated", DEMO_TOKEN),
+        ListQuery::first(&LIST).with_limit(999),
+    );
+    until("the control waiting behind it", || gate.waiting() == 2).await;
     gate.open();
-    sleep(300).await;
+    until("the control answered", || control.get()).await;
+    assert_eq!(demo::calls_with("limit=999"), 1, "the control was sent");
     assert_eq!(
         demo::calls_with("limit=48"),
         calls,
@@ -263,8 +270,15 @@ async fn nothing_of_a_walk_outlives_its_view() {
     let handle = mount_all_loaded(&el, own_client("demo", "demo-unmounted", DEMO_TOKEN), walk_of(47));
     until("a request waiting", || gate.waiting() == 1).await;
     drop(handle);
+    // A request queued behind the view's: answered only after it would have been.
+    let control = send_behind::<Clouddc>(
+        own_client("demo", "demo-unmounted", DEMO_TOKEN),
+        ListQuery::first(&LIST).with_limit(998),
+    );
+    until("the control waiting behind it", || gate.waiting() == 2).await;
     gate.open();
-    sleep(300).await;
+    until("the control answered", || control.get()).await;
+    assert_eq!(demo::calls_with("limit=998"), 1, "the control was sent");
     assert_eq!(
         demo::calls_with("limit=47"),
         0,

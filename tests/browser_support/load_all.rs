@@ -50,6 +50,20 @@ impl Gate {
     pub fn open(self) {}
 }
 
+/// Sends a request of `S` for `query` on `client`'s connection, through its request slots
+/// as a view's requests go; the flag is set once it is answered. Sent while others wait at
+/// a [`Gate`], it queues behind them and is let through after them: once it is answered,
+/// any of them still alive has been sent.
+pub fn send_behind<S: ListService>(client: Client, query: ListQuery) -> std::rc::Rc<std::cell::Cell<bool>> {
+    let answered = std::rc::Rc::new(std::cell::Cell::new(false));
+    let done = answered.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = client.send(S::request(&query, DEMO_PROJECT), None).await;
+        done.set(true);
+    });
+    answered
+}
+
 /// Types `text` into the input as a user would (its value, then an `input` event).
 pub fn type_into(input: &Element, text: &str) {
     let input: web_sys::HtmlInputElement = input.clone().unchecked_into();

@@ -26,7 +26,12 @@ pub async fn sleep(ms: i32) {
 
 /// Waits (up to 5 s) until `check` holds.
 pub async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..250 {
+    until_within(what, 5_000, check).await;
+}
+
+/// Waits (up to `ms`) until `check` holds.
+pub async fn until_within(what: &str, ms: i32, check: impl Fn() -> bool) {
+    for _ in 0..ms / 20 {
         if check() {
             return;
         }

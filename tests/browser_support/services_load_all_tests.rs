@@ -56,10 +56,17 @@ async fn roma_load_all_asks_up_to_six_pages_at_once() {
     .await;
     // Page 1 gave the total: the other pages are asked at once, up to the cap.
     until("six requests under way", || gate.waiting() == 6).await;
-    sleep(50).await;
-    assert_eq!(gate.waiting(), 6, "never more than six");
+    // A request sent now queues behind every one the walk has started: a seventh of the
+    // walk's would be there before it.
+    let control = send_behind::<Roma>(
+        own_client("demo-roma", "demo-roma-gated", DEMO_TOKEN),
+        ListQuery::first(&roma::info::LIST).with_limit(77),
+    );
+    until("the control waiting", || gate.waiting() >= 7).await;
+    assert_eq!(gate.waiting(), 7, "never more than six of the walk's");
     gate.open();
     until("done", || load_state(&el) == "done").await;
+    until("the control answered", || control.get()).await;
     assert_eq!(status(&el), format!("Loaded {n} instances in {} pages", n.div_ceil(10)));
     assert_eq!(grid_rows(&el)[0].1, fleet[0].id, "rows in offset order");
 
