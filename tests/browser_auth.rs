@@ -228,13 +228,18 @@ impl Drop for Mounted {
 /// Mounts the whole app at `at`, with `conns` saved, `secrets` (connection id, stored
 /// JSON) in sessionStorage, and nothing else stored.
 fn mount_app(at: &str, conns: &[Connection], secrets: &[(&str, String)]) -> Mounted {
+    mount_with(at, conns, secrets, false)
+}
+
+/// As [`mount_app`], the secrets in localStorage (remembered) when `local`.
+fn mount_with(at: &str, conns: &[Connection], secrets: &[(&str, String)], local: bool) -> Mounted {
     storage(true).clear().unwrap();
     storage(false).clear().unwrap();
     storage(true)
         .set_item("skyglass.connections", &serde_json::to_string(conns).unwrap())
         .unwrap();
     for (id, secret) in secrets {
-        storage(false)
+        storage(local)
             .set_item(&format!("skyglass.token.{id}"), secret)
             .unwrap();
     }
@@ -356,4 +361,55 @@ async fn an_expiring_sign_in_shows_a_banner_and_an_expired_one_asks_to_sign_in()
     })
     .await;
     el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_remembered_secret_shows_its_end_and_is_gone_at_start_once_it_has_passed() {
+    let _storage = Exclusive::take().await;
+    let conn = Connection {
+        id: "kept".into(),
+        name: "Kept".into(),
+        // Not the Demo cloud's (it needs no secret): this page makes no call.
+        demo: false,
+        base_url: "/proxy/ecs".into(),
+        sign_in: SignInSettings::AccessKey {
+            access_key: DEMO_ACCESS_KEY.into(),
+        },
+        ..demo_of("ecs")
+    };
+    let key = "skyglass.token.kept";
+    let secret = |until: f64| format!(r#"{{"secret_key":"{DEMO_SECRET_KEY}","remember_until_ms":{until}}}"#);
+    let app = mount_with(
+        "/connections",
+        std::slice::from_ref(&conn),
+        &[("kept", secret(js_sys::Date::now() + 3.0 * 86_400_000.0))],
+        true,
+    );
+    let el = app.el.clone();
+    until("its end shown", || {
+        text(&el).contains("secret key remembered on this device until")
+    })
+    .await;
+    drop(app);
+    let app = mount_with(
+        "/connections",
+        std::slice::from_ref(&conn),
+        &[("kept", secret(js_sys::Date::now() - 1.0))],
+        true,
+    );
+    let el = app.el.clone();
+    until("the card", || text(&el).contains("no secret key in this tab")).await;
+    assert_eq!(storage(true).get_item(key).unwrap(), None, "removed, not used");
+    drop(app);
+    // Remembered before secrets had an end: a week from now.
+    let app = mount_with(
+        "/connections",
+        std::slice::from_ref(&conn),
+        &[("kept", format!(r#"{{"secret_key":"{DEMO_SECRET_KEY}"}}"#))],
+        true,
+    );
+    let stored: serde_json::Value = serde_json::from_str(&storage(true).get_item(key).unwrap().unwrap()).unwrap();
+    let left = stored["remember_until_ms"].as_f64().unwrap() - js_sys::Date::now();
+    assert!((6.9 * 86_400_000.0..=7.0 * 86_400_000.0).contains(&left), "{stored}");
+    drop(app);
 }
