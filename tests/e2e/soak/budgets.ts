@@ -1,0 +1,71 @@
+// The soak's budgets on the samples of one page (see probe.ts), for every metric:
+// - flat: the last sample is at most 10 % above the baseline (the first sample at or after
+//   `baselineAt`: 5 minutes into the long soak, 1 minute into the short one), or a few units
+//   above it for counts too small for 10 % to be one (`SLACK`);
+// - no upward trend: the least-squares slope over the trend window (the last hour of the
+//   long soak, everything after the baseline in the short one), times the window's length,
+//   is at most 5 % of the baseline (plus the same slack). Half the end budget: a trend that
+//   would use up the whole 10 % within one window fails even when the last sample happens to
+//   be low. For scale: the list alone refreshes 12 times a minute, so a leak of one kilobyte
+//   per refresh is 720 kB an hour, many times 5 % of any of these baselines; and the samples
+//   come after a forced garbage collection, so their noise is far below it.
+// A metric going down is never a failure: memory given back is not a leak.
+import type { Metric, Sample } from "./probe";
+import { METRICS } from "./probe";
+
+/** Absolute slack for small counts: a view's retry or refresh timer may or may not be
+ * pending at the instant of a sample, and a detached document may await its collection. */
+const SLACK: Record<Metric, number> = { wasmBytes: 0, jsHeapBytes: 0, domNodes: 0, documents: 1, listeners: 0, timers: 4 };
+export const END_BUDGET = 0.1;
+export const TREND_BUDGET = 0.05;
+
+/** Least-squares slope of `y` over `t`, in units per minute. */
+export function slopePerMinute(points: { t: number; y: number }[]): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mt = points.reduce((s, p) => s + p.t, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const p of points) {
+    num += (p.t - mt) * (p.y - my);
+    den += (p.t - mt) ** 2;
+  }
+  return den === 0 ? 0 : (num / den) * 60;
+}
+
+export type Verdict = {
+  metric: Metric;
+  baseline: number;
+  end: number;
+  /** Units per minute over the trend window. */
+  slope: number;
+  /** The slope times the window's length, in units. */
+  trend: number;
+  windowMinutes: number;
+  problems: string[];
+};
+
+/** The verdicts of one page's samples: `baselineAt` and `trendMinutes` in seconds and minutes. */
+export function judge(samples: Sample[], baselineAt: number, trendMinutes: number): Verdict[] {
+  const base = samples.find((s) => s.t >= baselineAt);
+  const last = samples[samples.length - 1];
+  if (!base || !last || last === base) throw new Error(`too few samples to judge: ${samples.length}, none after ${baselineAt} s`);
+  const windowStart = Math.max(base.t, last.t - trendMinutes * 60);
+  const window = samples.filter((s) => s.t >= windowStart);
+  const windowMinutes = (last.t - windowStart) / 60;
+  return METRICS.map((metric) => {
+    const baseline = base[metric];
+    const end = last[metric];
+    const slope = slopePerMinute(window.map((s) => ({ t: s.t, y: s[metric] })));
+    const trend = slope * windowMinutes;
+    const problems: string[] = [];
+    if (end > baseline * (1 + END_BUDGET) + SLACK[metric]) {
+      problems.push(`${metric} ended at ${end}, more than ${END_BUDGET * 100} % above ${baseline} (at ${base.t} s)`);
+    }
+    if (trend > baseline * TREND_BUDGET + SLACK[metric]) {
+      problems.push(`${metric} trends up by ${trend.toFixed(1)} over ${windowMinutes.toFixed(1)} min (${slope.toFixed(2)}/min), more than ${TREND_BUDGET * 100} % of ${baseline}`);
+    }
+    return { metric, baseline, end, slope, trend, windowMinutes, problems };
+  });
+}
