@@ -69,7 +69,7 @@ pub fn RememberFields(draft: RememberDraft, #[prop(into)] method: Signal<SignInM
                 <select name="remember_for" bind:value=draft.choice>
                     {draft.until.get_value().map(|u| view! {
                         <option value=UNCHANGED>
-                            {format!("until {} (as now)", skyglass_core::timefmt::absolute(u as i64, shown_offset_minutes()))}
+                            {format!("until {}", skyglass_core::timefmt::absolute(u as i64, shown_offset_minutes()))}
                         </option>
                     })}
                     {REMEMBER_DAYS.iter().map(|&d| view! { <option value=d.to_string()>{days(d)}</option> }).collect_view()}

@@ -59,11 +59,58 @@ fn when(ms: f64) -> String {
     skyglass_core::timefmt::absolute(ms as i64, shown_offset_minutes())
 }
 
+/// A part of a card's line about its secret: text, a date and time (kept on one line), or
+/// a side note.
+enum Part {
+    Text(String),
+    When(f64),
+    Note(&'static str),
+}
+
+fn text(t: impl Into<String>) -> Vec<Part> {
+    vec![Part::Text(t.into())]
+}
+
 /// Where a stored secret is kept, and until when.
-fn kept_where(secret: &Secret) -> String {
+fn kept_where(secret: &Secret) -> Vec<Part> {
     match secret.remember_until_ms {
-        Some(until) => format!("remembered on this device until {}", when(until)),
-        None => "kept for this tab".into(),
+        Some(until) => vec![Part::Text("remembered on this device until ".into()), Part::When(until)],
+        None => text("kept for this tab"),
+    }
+}
+
+/// What a card says of its secret.
+fn secret_note(sign_in: &SignInSettings, secret: Option<Secret>, demo: bool) -> Vec<Part> {
+    let with = |mut head: Vec<Part>, tail: Vec<Part>| {
+        head.extend(tail);
+        head
+    };
+    match (sign_in, secret) {
+        _ if demo => text("no token needed"),
+        (SignInSettings::Token, Some(s)) => with(text("token "), kept_where(&s)),
+        (SignInSettings::Token, None) => text("no token in this tab"),
+        (SignInSettings::AccessKey { access_key }, Some(s)) => with(
+            text(format!("signs with access key {access_key}; secret key ")),
+            kept_where(&s),
+        ),
+        (SignInSettings::AccessKey { .. }, None) => text("no secret key in this tab"),
+        (SignInSettings::Password { user, .. }, Some(s)) => match s.expires_at_ms {
+            Some(e) if e <= js_sys::Date::now() => text(format!("sign-in of {user} expired")),
+            Some(e) => {
+                let mut parts = vec![Part::Text(format!("signed in as {user} until ")), Part::When(e)];
+                if s.remember_until_ms.is_some() {
+                    parts.push(Part::Text("; remembered on this device until then".into()));
+                }
+                parts.push(Part::Text(".".into()));
+                if s.expiry_assumed {
+                    parts.push(Part::Text(" ".into()));
+                    parts.push(Part::Note(ASSUMED_EXPIRY));
+                }
+                parts
+            }
+            None => text(format!("signed in as {user}")),
+        },
+        (SignInSettings::Password { user, .. }, None) => text(format!("not signed in (IAM user {user})")),
     }
 }
 
@@ -85,34 +132,14 @@ fn ConnectionCard(conn: Connection) -> impl IntoView {
         let secret = secret.clone();
         let sign_in = conn.sign_in.clone();
         move || {
-            let secret = secret();
-            match (&sign_in, secret) {
-                _ if demo => "no token needed".to_string(),
-                (SignInSettings::Token, Some(s)) => format!("token {}", kept_where(&s)),
-                (SignInSettings::Token, None) => "no token in this tab".into(),
-                (SignInSettings::AccessKey { access_key }, Some(s)) => {
-                    format!("signs with access key {access_key}; secret key {}", kept_where(&s))
-                }
-                (SignInSettings::AccessKey { .. }, None) => "no secret key in this tab".into(),
-                (SignInSettings::Password { user, .. }, Some(s)) => {
-                    let assumed = if s.expiry_assumed {
-                        format!(" {ASSUMED_EXPIRY}")
-                    } else {
-                        String::new()
-                    };
-                    let kept = if s.remember_until_ms.is_some() {
-                        "; remembered on this device until then"
-                    } else {
-                        ""
-                    };
-                    match s.expires_at_ms {
-                        Some(e) if e <= js_sys::Date::now() => format!("sign-in of {user} expired"),
-                        Some(e) => format!("signed in as {user} until {}{kept}.{assumed}", when(e)),
-                        None => format!("signed in as {user}"),
-                    }
-                }
-                (SignInSettings::Password { user, .. }, None) => format!("not signed in (IAM user {user})"),
-            }
+            secret_note(&sign_in, secret(), demo)
+                .into_iter()
+                .map(|part| match part {
+                    Part::Text(t) => t.into_any(),
+                    Part::When(ms) => view! { <span class="nowrap">{when(ms)}</span> }.into_any(),
+                    Part::Note(n) => view! { <span class="muted">{n}</span> }.into_any(),
+                })
+                .collect_view()
         }
     };
     let forgot = RwSignal::new(false);
