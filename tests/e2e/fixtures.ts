@@ -27,10 +27,21 @@ export const test = base.extend<Fixtures>({
         if (expectCspViolation && /Content Security Policy/.test(msg.text())) return;
         errors.push(`console.error: ${msg.text()}`);
       });
+      // The crash panel, seen in any document of the test (a later navigation would hide it).
+      await page.exposeBinding("__sgCrashSeen", (source, text: string) => errors.push(`crash panel at ${source.frame.url()}: ${text}`));
+      await page.addInitScript(() => {
+        const seen = (window as unknown as { __sgCrashSeen(text: string): void }).__sgCrashSeen;
+        new MutationObserver((_records, observer) => {
+          const panel = document.getElementById("skyglass-crashed");
+          if (!panel) return;
+          observer.disconnect();
+          seen(panel.textContent ?? "");
+        }).observe(document, { childList: true, subtree: true });
+      });
       await use(errors);
       if (!page.isClosed()) {
-        const crashed = await page.locator("#skyglass-crashed").count().catch(() => 0);
-        expect(crashed, "Skyglass did not crash").toBe(0);
+        // The document the test ended on (no failed lookup passes as "none").
+        await expect(page.locator("#skyglass-crashed"), "Skyglass did not crash").toHaveCount(0);
       }
       expect(errors, "no page errors or console errors").toEqual([]);
     },
@@ -251,4 +262,72 @@ export async function demoPage3Reloaded(page: Page, row: number): Promise<{ id: 
   expect(await list.rowIds()).toEqual(page3);
   const r = list.rows.nth(row);
   return { id: (await r.getAttribute("data-id"))!, name: (await r.locator(".cell-name a").getAttribute("title"))! };
+}
+
+/** What a hostile payload would make: elements that run or fetch something, and inline handlers. */
+const MADE_FROM_DATA = "script, img, svg, iframe, object, embed, math, video, audio, frame, frameset, base, link, meta, style";
+
+type XssWindow = { __sgXssSeen(what: string): void; __sgXssNow(): { canary: unknown; made: string[] } };
+
+/**
+ * Watches every document of the page, from before its first script, for what the XSS
+ * payloads try: the canary `window.__skyglassPwned` set, a dialog, an element of
+ * `MADE_FROM_DATA` that is not the page's own (its head's same-origin scripts, links and
+ * metas; the state diagram's svg), any `on…` attribute, or a `javascript:` link — as
+ * each is made, even if removed again. Call before the first navigation, and
+ * `expectClean(view)` after each view (it covers the documents before it too).
+ */
+export async function watchXss(page: Page) {
+  const seen: string[] = [];
+  await page.exposeBinding("__sgXssSeen", (source, what: string) => seen.push(`${what} (at ${source.frame.url()})`));
+  page.on("dialog", (d) => {
+    seen.push(`a ${d.type()} dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.addInitScript((made) => {
+    const w = window as unknown as XssWindow & { __skyglassPwned?: unknown };
+    const report = (what: string) => w.__sgXssSeen(what);
+    let canary: unknown;
+    Object.defineProperty(window, "__skyglassPwned", {
+      get: () => canary,
+      set: (v) => {
+        canary = v;
+        report(`the canary was set to ${String(v)}`);
+      },
+    });
+    const sameOrigin = (url: string | null) => url !== null && new URL(url, location.href).origin === location.origin;
+    const own = (el: Element) =>
+      (el.parentElement === document.head &&
+        ((el.localName === "script" && sameOrigin(el.getAttribute("src"))) ||
+          (el.localName === "link" && sameOrigin(el.getAttribute("href"))) ||
+          el.localName === "meta")) ||
+      (el.localName === "svg" && el.parentElement?.closest("figure.state-diagram") != null);
+    const problems = (el: Element): string[] => {
+      const found: string[] = [];
+      if (el.matches(made) && !own(el)) found.push(`<${el.localName}> made: ${el.outerHTML.slice(0, 120)}`);
+      const handlers = el.getAttributeNames().filter((n) => n.toLowerCase().startsWith("on"));
+      if (handlers.length) found.push(`${handlers.join(", ")} on <${el.localName}>`);
+      if (el.localName === "a" && /^\s*javascript:/i.test(el.getAttribute("href") ?? "")) found.push("a javascript: link");
+      return found;
+    };
+    w.__sgXssNow = () => ({ canary, made: [...document.querySelectorAll("*")].flatMap(problems) });
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === "attributes" && r.target instanceof Element) problems(r.target).forEach(report);
+        for (const n of r.addedNodes) {
+          if (!(n instanceof Element)) continue;
+          [n, ...n.querySelectorAll("*")].flatMap(problems).forEach(report);
+        }
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["href"] });
+  }, MADE_FROM_DATA);
+  return {
+    /** Nothing a payload tries happened up to now, in this document or an earlier one. */
+    async expectClean(view: string) {
+      const now = await page.evaluate(() => (window as unknown as XssWindow).__sgXssNow());
+      expect(now.canary, `${view}: the canary the payloads try to set`).toBeUndefined();
+      expect(now.made, `${view}: nothing made from the data in the page`).toEqual([]);
+      expect(seen, `${view}: nothing a payload tries happened`).toEqual([]);
+    },
+  };
 }

@@ -203,15 +203,20 @@ test("a response that arrives after the user moved on is aborted and dropped", a
   page.on("requestfailed", (r) => {
     if (r.url().includes("/instances") && !r.url().includes("instance_state")) aborted.push(r.failure()?.errorText ?? "");
   });
+  let slowAnswered = 0;
   await page.route("**/proxy/e2e/**/instances?*", async (route) => {
-    if (!route.request().url().includes("instance_state")) await new Promise((r) => setTimeout(r, 1500));
+    const slow = !route.request().url().includes("instance_state");
+    if (slow) await new Promise((r) => setTimeout(r, 1500));
     await route.continue().catch(() => {});
+    if (slow) slowAnswered += 1;
   });
   await list.pageSize.selectOption("50"); // slow request in flight...
   await list.stateFilter.selectOption("terminated"); // ...and the user moves on
   await expect(page).toHaveURL(/state=terminated/);
   await expect(page.locator("section.instance-list")).toHaveAttribute("aria-busy", "false");
-  await page.waitForTimeout(2000); // past the moment the slow answer would have landed
+  // The slow request was aborted, and its answer has been let through since.
+  await expect.poll(() => aborted.join(",")).toContain("ERR_ABORTED");
+  await expect.poll(() => slowAnswered).toBeGreaterThanOrEqual(1);
   const states = await page.locator("tr.instance-row .badge").evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
   expect(states.length).toBeGreaterThan(0);
   expect(new Set(states)).toEqual(new Set(["terminated"]));
