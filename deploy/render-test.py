@@ -3,25 +3,36 @@
 a test machine must: the web root, and every upstream's address.
 
     deploy/render-test.py --prefix DIR --port PORT --root DIST --upstream URL
-                          [--route NAME=URL ...] [--check]
-    deploy/render-test.py --prefix DIR --production-check
+                          [--route NAME=URL ...] [--production-limits] [--check]
+    deploy/render-test.py --prefix DIR --production-check [--serve HTTP_PORT,HTTPS_PORT]
 
 The first form writes, under DIR (an nginx prefix; made if missing, its config rewritten):
 
     DIR/nginx.conf      top level: `daemon off;`, pid, logs and every *_temp_path under
                         DIR, the brotli_static module when installed, /etc/nginx/mime.types,
+                        skyglass/rate-limits.conf (http context, as skyglass.conf has it),
                         and `server { listen 127.0.0.1:PORT; include skyglass/app.conf; }`
                         (plain HTTP, so no HSTS)
-    DIR/skyglass/       deploy/nginx/'s files: security-headers.conf and proxy.conf as
-                        they are, app.conf with `root DIST;`, upstreams/*.conf with every
-                        proxy_pass sent to URL, plus upstreams/e2e.conf (/proxy/e2e/ → URL)
-                        and one /proxy/NAME/ file per --route, written like the others
+    DIR/skyglass/       deploy/nginx/'s files: security-headers.conf, proxy.conf and
+                        proxy-access.conf as they are, rate-limits.conf with its rates raised
+                        to TEST_RATE (see below), app.conf with `root DIST;`, upstreams/*.conf
+                        with every proxy_pass sent to URL, plus upstreams/e2e.conf
+                        (/proxy/e2e/ → URL) and one /proxy/NAME/ file per --route, written
+                        like the others
+
+The rate limits: the test suites send all their traffic from 127.0.0.1, sign in dozens of
+times in a row and load thousands of instances, so the rendering raises every zone's rate
+(`rate=...`) to TEST_RATE; nothing else of the limits changes (zones, keys, bursts, the 429).
+--production-limits keeps rate-limits.conf as it is: tests/e2e/nginx/limits.spec.ts runs an
+nginx of its own with it, and shows a burst getting 429s at the production values.
 
 and prints the command that runs it in the foreground:
 `nginx -p DIR -c DIR/nginx.conf -e DIR/logs/error.log`. --check runs `nginx -t` on it.
 
 The second form checks the production server file (deploy/nginx/skyglass.conf) as it is,
 with its certificate paths pointed at a throwaway self-signed certificate: `nginx -t`.
+With --serve, its `listen 80`/`listen 443` become 127.0.0.1:HTTP_PORT/HTTPS_PORT (the IPv6
+ones are dropped), so that a test can run it and talk TLS to it; nothing else changes.
 
 Running as root (tests here do), the workers run as root too (`user root;`, this file
 only), so that they can read a build anywhere; production nginx keeps Debian's www-data,
@@ -41,6 +52,9 @@ NGINX_DIR = DEPLOY / "nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 MIME_TYPES = Path("/etc/nginx/mime.types")
 TEMP_PATHS = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+
+TEST_RATE = "1000r/s"
+RATE = re.compile(r"\brate=\d+r/[sm]\b")
 
 PROXY_PASS = re.compile(r"^(\s*proxy_pass\s+)https?://[^;\s]+(\s*;)", re.M)
 ROOT = re.compile(r"^(\s*root\s+)[^;]+(;)", re.M)
@@ -119,8 +133,15 @@ def render(args: argparse.Namespace) -> Path:
 
     prepare_prefix(prefix)
     out = prefix / "skyglass"
-    for f in ["security-headers.conf", "proxy.conf"]:
+    for f in ["security-headers.conf", "proxy.conf", "proxy-access.conf"]:
         shutil.copyfile(NGINX_DIR / f, out / f)
+    limits = (NGINX_DIR / "rate-limits.conf").read_text()
+    if not args.production_limits:
+        limits, n = RATE.subn(f"rate={TEST_RATE}", limits)
+        if n == 0:
+            fail("rate-limits.conf has no limit_req_zone rate to raise for tests")
+        limits = f"# Rendered for tests by deploy/render-test.py: every rate raised to {TEST_RATE}.\n" + limits
+    (out / "rate-limits.conf").write_text(limits)
 
     app = (NGINX_DIR / "app.conf").read_text()
     app, n = ROOT.subn(lambda m: f'{m[1]}"{root}"{m[2]}', app)
@@ -141,6 +162,8 @@ def render(args: argparse.Namespace) -> Path:
         (out / "upstreams" / f"{name}.conf").write_text(route_file(name, target))
 
     server = (
+        "    include skyglass/rate-limits.conf;\n"
+        "\n"
         "    # The tests' server: plain HTTP on loopback, around the production app.conf.\n"
         "    server {\n"
         f"        listen 127.0.0.1:{args.port};\n"
@@ -160,7 +183,7 @@ def production_check(args: argparse.Namespace) -> Path:
     prefix = Path(args.prefix).resolve()
     prepare_prefix(prefix)
     out = prefix / "skyglass"
-    for f in ["app.conf", "security-headers.conf", "proxy.conf"]:
+    for f in ["app.conf", "security-headers.conf", "proxy.conf", "proxy-access.conf", "rate-limits.conf"]:
         shutil.copyfile(NGINX_DIR / f, out / f)
     # nginx resolves every upstream's name when it reads the configuration; a machine
     # without DNS (a test box) checks with 127.0.0.1 for the names it cannot resolve.
@@ -191,8 +214,19 @@ def production_check(args: argparse.Namespace) -> Path:
     site = (NGINX_DIR / "skyglass.conf").read_text()
     site, n1 = re.subn(r"(ssl_certificate\s+)\S+;", rf"\g<1>{cert};", site)
     site, n2 = re.subn(r"(ssl_certificate_key\s+)\S+;", rf"\g<1>{key};", site)
-    if (n1, n2) != (1, 1):
-        fail("skyglass.conf should have one ssl_certificate and one ssl_certificate_key")
+    # The stapling chain: the self-signed certificate is its own issuer.
+    site, n3 = re.subn(r"(ssl_trusted_certificate\s+)\S+;", rf"\g<1>{cert};", site)
+    if (n1, n2, n3) != (1, 1, 1):
+        fail("skyglass.conf should have one ssl_certificate, ssl_certificate_key and ssl_trusted_certificate")
+    if args.serve:
+        ports = re.fullmatch(r"(\d+),(\d+)", args.serve)
+        if not ports:
+            fail(f"--serve is HTTP_PORT,HTTPS_PORT, not {args.serve!r}")
+        site = re.sub(r"^\s*listen \[::\]:(80|443)\b[^;]*;\n", "", site, flags=re.M)
+        site, n80 = re.subn(r"^(\s*listen )80;", rf"\g<1>127.0.0.1:{ports[1]};", site, flags=re.M)
+        site, n443 = re.subn(r"^(\s*listen )443\b", rf"\g<1>127.0.0.1:{ports[2]}", site, flags=re.M)
+        if (n80, n443) != (1, 1):
+            fail("skyglass.conf should have one `listen 80;` and one `listen 443 ...;`")
     (prefix / "skyglass-site.conf").write_text(site)
     conf = prefix / "nginx.conf"
     conf.write_text(main_conf(prefix, os.geteuid() == 0, "    include skyglass-site.conf;\n"))
@@ -216,9 +250,13 @@ def main() -> int:
     p.add_argument("--upstream", help="where every /proxy/… location goes: http://127.0.0.1:PORT/")
     p.add_argument("--route", action="append", default=[], metavar="NAME=URL",
                    help="an extra test location /proxy/NAME/ → URL (repeatable)")
+    p.add_argument("--production-limits", action="store_true",
+                   help="keep rate-limits.conf's production rates (default: raised for tests)")
     p.add_argument("--check", action="store_true", help="run nginx -t on the result")
     p.add_argument("--production-check", action="store_true",
                    help="nginx -t on deploy/nginx/skyglass.conf as shipped (throwaway certificate)")
+    p.add_argument("--serve", metavar="HTTP_PORT,HTTPS_PORT",
+                   help="with --production-check: listen on these loopback ports instead of 80 and 443")
     args = p.parse_args()
     prefix = Path(args.prefix).resolve()
 

@@ -1,5 +1,6 @@
 // A test upstream that answers every request with what it received, as JSON: method, url
-// and headers (as nginx forwarded them), and a Set-Cookie that nginx must not pass on.
+// and headers (as nginx forwarded them), and a Set-Cookie, caching and framing headers of
+// its own that nginx must not pass on (it sends no-store and the console's policy instead).
 // Binds 127.0.0.1 only.   node echo-server.mjs --port 18445
 import http from "node:http";
 
@@ -26,6 +27,9 @@ http
         "content-type": "application/json",
         "set-cookie": "upstream=1; Path=/",
         "x-subject-token": "echo-subject-token",
+        "cache-control": "public, max-age=3600",
+        expires: "Thu, 01 Jan 2099 00:00:00 GMT",
+        "x-frame-options": "SAMEORIGIN",
       });
       res.end(body);
     });

@@ -70,6 +70,7 @@ test.describe("cache headers", () => {
     expect(r.status).toBe(404);
     expect(r.headers["content-type"]).toMatch(/^application\/json/);
     expect(JSON.parse(r.body.toString("utf8")).error_code).toBe("SKYGLASS.0404");
+    expect(r.headers["cache-control"]).toBe("no-store");
   });
 });
 
@@ -133,6 +134,7 @@ test.describe("security headers", () => {
       expect(r.headers["x-frame-options"]).toBe("DENY");
       expect(r.headers["permissions-policy"]).toMatch(/camera=\(\)/);
       expect(r.headers["cross-origin-opener-policy"]).toBe("same-origin");
+      expect(r.headers["cross-origin-resource-policy"]).toBe("same-origin");
       // Plain HTTP: HSTS belongs to the TLS server only (deploy/nginx/skyglass.conf).
       expect(r.headers["strict-transport-security"]).toBeUndefined();
       expect(r.headers["server"]).toBe("nginx"); // server_tokens off: no version
