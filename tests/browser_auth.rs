@@ -413,3 +413,29 @@ async fn a_remembered_secret_shows_its_end_and_is_gone_at_start_once_it_has_pass
     assert!((6.9 * 86_400_000.0..=7.0 * 86_400_000.0).contains(&left), "{stored}");
     drop(app);
 }
+
+#[wasm_bindgen_test]
+async fn a_sign_in_with_a_hostile_next_stays_on_this_origin_on_the_list() {
+    let _storage = Exclusive::take().await;
+    let conn = password_conn("stay", "demo-user");
+    let origin = window().location().origin().unwrap();
+    // (The full list of hostile forms: core/src/auth/next_tests.rs and tests/e2e/redirect.spec.ts.)
+    for next in [
+        "/%09/evil.example",
+        "/%0A/evil.example",
+        "/%5Cevil.example",
+        "/%252F%252Fevil.example",
+    ] {
+        let app = mount_app(
+            &format!("/c/stay/sign-in?next={next}"),
+            std::slice::from_ref(&conn),
+            &[],
+        );
+        let el = app.el.clone();
+        until("the sign-in form", || !all(&el, "input[name=password]").is_empty()).await;
+        type_into("password", DEMO_PASSWORD);
+        click_button(&el, "Sign in");
+        until(next, || path() == "/c/stay").await;
+        assert_eq!(window().location().origin().unwrap(), origin, "{next}");
+    }
+}
