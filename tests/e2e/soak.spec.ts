@@ -18,13 +18,14 @@ import { test, expect } from "./fixtures";
 import { SOAK_PORT } from "./playwright.config";
 import { writeFileSync, mkdirSync } from "node:fs";
 import { Session, CONNECTIONS } from "./soak/session";
-import { judge } from "./soak/budgets";
+import { judge, TREND_BUDGET, SHORT_TREND_BUDGET } from "./soak/budgets";
 
 const LONG_MINUTES = Number(process.env.SOAK_MINUTES ?? 0);
 const SECONDS = LONG_MINUTES > 0 ? LONG_MINUTES * 60 : Number(process.env.SOAK_SECONDS ?? 150);
 const SAMPLE_EVERY = LONG_MINUTES > 0 ? 60 : 10;
 const BASELINE_AT = LONG_MINUTES > 0 ? 300 : 60;
 const TREND_MINUTES = 60;
+const TREND = LONG_MINUTES > 0 ? TREND_BUDGET : SHORT_TREND_BUDGET;
 const CLOUDSIM = `http://127.0.0.1:${process.env.SOAK_CLOUDSIM_PORT ?? SOAK_PORT}/__cloudsim`;
 const OUT = process.env.SOAK_OUT ?? "test-results/soak.json";
 /** Four pages polling, one of them walking seven lists again and again. */
@@ -88,12 +89,13 @@ test("soak: faults of every kind for a bounded time, memory and counts flat", as
   const injected = Object.entries(faultKinds)
     .filter(([k]) => /^(status-|burst-429|truncated|disconnect)/.test(k))
     .reduce((n, [, v]) => n + (v as number), 0);
-  const verdicts = Object.fromEntries(session.pages.map((p) => [p.name, judge(p.samples, BASELINE_AT, TREND_MINUTES)]));
+  const verdicts = Object.fromEntries(session.pages.map((p) => [p.name, judge(p.samples, BASELINE_AT, TREND_MINUTES, TREND)]));
   const alarms = session.pages.flatMap((p) => p.alarms.map((a) => ({ page: p.name, ...a })));
   const report = {
     seconds: Math.round(t),
     sample_every_seconds: SAMPLE_EVERY,
     baseline_at_seconds: BASELINE_AT,
+    trend_budget: TREND,
     rounds,
     requests_made: stats.requests,
     requests_per_minute: Math.round(stats.requests / minutes),
