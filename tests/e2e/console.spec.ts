@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { test, expect, ConnectionsPage, InstancesPage, CLOUDSIM } from "./fixtures";
-import type { Page } from "@playwright/test";
+import type { APIResponse, Page } from "@playwright/test";
 
 /** The visible column titles of the paged table. */
 const headers = (page: Page) => page.locator("table.instances thead th:not(.cell-tick)").allTextContents();
@@ -16,6 +16,22 @@ const num = (s: string) => Number(s.replace(/,/g, ""));
 
 test.describe("overview", () => {
   test("the landing page counts every connection by state, and a category opens its list narrowed to it", async ({ page }) => {
+    // The simulated fleet evolves with cloudsim's clock. Frozen for this test: the first
+    // answer to each request is kept and given again, so that the card and the list read
+    // the fleet at the same moment.
+    const frozen = new Map<string, { response: APIResponse; body: Buffer }>();
+    let replayed = 0;
+    await page.route("**/proxy/e2e/**", async (route) => {
+      const key = `${route.request().method()} ${route.request().url()}`;
+      const kept = frozen.get(key);
+      if (kept) replayed += 1;
+      else {
+        const response = await route.fetch();
+        frozen.set(key, { response, body: await response.body() });
+      }
+      const { response, body } = frozen.get(key)!;
+      await route.fulfill({ response, body });
+    });
     await new ConnectionsPage(page).add({ name: "Counted DC" });
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
@@ -34,24 +50,18 @@ test.describe("overview", () => {
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(counted);
     // The fleet's totals add up every connection (the Demo ones and this one).
     await expect(page.getByTestId("fleet-total")).toContainText("instances");
-    // A category opens the list at the same page size, narrowed to it: the same count. (The
-    // simulated fleet evolves while the test runs: a count read a moment apart may differ,
-    // so the card is read again right before each try.)
+    // A category opens the list at the same page size, narrowed to it: the same count.
     const category = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
     const list = new InstancesPage(page);
-    let matched = false;
-    for (let attempt = 0; attempt < 3 && !matched; attempt++) {
-      await page.goto("/");
-      const entry = card.locator(`.legend li[data-category="${category}"]`);
-      const n = num((await entry.locator(".legend-count").textContent())!);
-      await entry.locator("a").click();
-      await expect(page).toHaveURL(new RegExp(`/c/counted-dc\\?limit=\\d+&category=${category}`));
-      await list.waitLoaded();
-      const shown = await list.rows.count();
-      await expect(page.locator(".only-note")).toContainText(`${shown.toLocaleString("en-US")} of the ${counted} on this page`);
-      matched = shown === n;
-    }
-    expect(matched, "the narrowed list shows the card's count").toBe(true);
+    const entry = card.locator(`.legend li[data-category="${category}"]`);
+    const n = num((await entry.locator(".legend-count").textContent())!);
+    const before = replayed;
+    await entry.locator("a").click();
+    await expect(page).toHaveURL(new RegExp(`/c/counted-dc\\?limit=\\d+&category=${category}`));
+    await list.waitLoaded();
+    expect(replayed, "the list read the frozen fleet").toBeGreaterThan(before);
+    await expect(page.locator(".only-note")).toContainText(`${n.toLocaleString("en-US")} of the ${counted} on this page`);
+    await expect(list.rows, "the narrowed list shows the card's count").toHaveCount(n);
     // Paging keeps the narrowing; "Show every state" drops it. The list's total is the overview's.
     await expect(page.locator(".pager-total")).toContainText("500");
     const badges = () => list.rows.locator(".badge").evaluateAll((bs) => [...new Set(bs.map((b) => b.getAttribute("data-category")))]);
@@ -242,18 +252,21 @@ test.describe("copy", () => {
     await new ConnectionsPage(page).add({ name: "Copy DC" });
     const list = new InstancesPage(page);
     await list.waitLoaded();
-    await list.rows.first().locator(".cell-name a").click();
+    // A row with an address, to copy it.
+    const withAddress = list.rows.filter({ has: page.locator('td[data-label="Private IPv4"]', { hasText: /\d+\.\d+\.\d+\.\d+/ }) });
+    const listed = /\d+\.\d+\.\d+\.\d+/.exec((await withAddress.first().locator('td[data-label="Private IPv4"]').textContent())!)![0];
+    await withAddress.first().locator(".cell-name a").click();
     await expect(page).toHaveURL(/\/c\/copy-dc\/i\//);
     const id = decodeURIComponent(page.url().split("/i/")[1]);
     await page.getByRole("button", { name: "Copy id" }).click();
     await expect(page.locator(".copied").filter({ hasText: "Copied" })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
-    const ip = page.locator(".copy-list .mono").first();
-    if (await ip.count()) {
-      const address = (await ip.textContent())!;
-      await page.getByRole("button", { name: `Copy ${address}`, exact: true }).click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
-    }
+    // The primary interface's address, the list's first.
+    const cell = page.locator("td", { has: page.getByRole("button", { name: "Copy private ipv4", exact: true }) }).first();
+    const address = (await cell.locator(".mono").textContent())!;
+    expect(address).toBe(listed);
+    await cell.getByRole("button", { name: "Copy private ipv4" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
     await page.getByRole("button", { name: "Copy as JSON" }).click();
     const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
     expect(json.ID).toBe(id);
@@ -298,6 +311,7 @@ test.describe("time and theme", () => {
 
 test.describe("keyboard", () => {
   test("/ focuses the filter, r refreshes, g o / g a / g c go places, ? lists the shortcuts", async ({ page }) => {
+    await page.clock.install();
     await page.goto("/c/demo-bycloud?limit=10");
     const list = new InstancesPage(page);
     await list.waitLoaded();
@@ -307,7 +321,7 @@ test.describe("keyboard", () => {
     await page.keyboard.press("Escape");
     await page.locator("h1").click();
     const before = await page.locator(".updated").textContent();
-    await page.waitForTimeout(1100);
+    await page.clock.fastForward(1_100); // "Updated" shows whole seconds
     await page.keyboard.press("r");
     await expect.poll(() => page.locator(".updated").textContent()).not.toBe(before);
     await page.keyboard.press("?");

@@ -1,6 +1,7 @@
 // Live status that holds up: rate limits, rejected tokens, hidden tabs, timeouts, tokens
 // kept out of everything, the Content-Security-Policy, and the crash panel.
 import { test, expect, ConnectionsPage, InstancesPage, CLOUDSIM } from "./fixtures";
+import { CLOUDSIM_PORT } from "./playwright.config";
 import type { Page, Request } from "@playwright/test";
 
 /** Counts the app's API requests from now on. */
@@ -10,6 +11,26 @@ function countRequests(page: Page) {
     if (r.url().includes("/proxy/e2e/")) seen.push(r);
   });
   return seen;
+}
+
+/**
+ * Waits until every request the page made so far has been reported: a request of its
+ * own (to the app's origin, not counted by `countRequests`) is reported after them.
+ */
+async function settle(page: Page) {
+  const marker = `/index.html?settle=${Math.random()}`;
+  const seen = page.waitForRequest((r) => r.url().endsWith(marker));
+  await page.evaluate((m) => void fetch(m), marker);
+  await seen;
+}
+
+/**
+ * Stops the page's clock (Playwright's fake timers, installed before the first page:
+ * `page.clock.install()`), so that only `page.clock.runFor` moves it.
+ */
+async function pauseClock(page: Page) {
+  // (A second ahead: pausing cannot go back to a moment already past.)
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
 }
 
 /** Adds `directive` as cloudsim's fault header to the app's API calls while `on()` is true. */
@@ -48,7 +69,8 @@ test.describe("rate limiting", () => {
 
 test.describe("a rejected token", () => {
   test.use({ expectHttpErrors: [401] });
-  test("stops every automatic request for the view", async ({ page }) => {
+  test("stops every automatic request for the view; a good answer starts them again", async ({ page }) => {
+    await page.clock.install();
     let rejected = false;
     await faultWhile(page, "status=401", () => rejected);
     await new ConnectionsPage(page).add({ name: "Expiring" });
@@ -59,17 +81,31 @@ test.describe("a rejected token", () => {
     await page.getByRole("button", { name: "Refresh" }).click();
     await expect(list.errorBanner).toContainText("The credentials were rejected");
     await expect(list.errorBanner.getByRole("link", { name: "the connection's settings" })).toBeVisible();
+    await pauseClock(page);
     const requests = countRequests(page);
-    await page.waitForTimeout(12_000); // more than two 5 s intervals
+    await page.clock.runFor(60_000); // twelve 5 s intervals
+    await settle(page);
     expect(requests.length, "nothing retries with a bad token").toBe(0);
+    // The positive control: the same count and clock see the view ask by itself again
+    // once an answer is good.
+    rejected = false;
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await expect(list.errorBanner).toHaveCount(0);
+    await expect(page.locator("section.instance-list")).toHaveAttribute("aria-busy", "false");
+    const asked = requests.length;
+    expect(asked, "the Refresh").toBeGreaterThanOrEqual(1);
+    await page.clock.runFor(5_500);
+    await expect.poll(() => requests.length, "polling again every 5 s").toBeGreaterThan(asked);
   });
 });
 
 test("polling pauses in a hidden tab and asks once at once when shown again", async ({ page }) => {
+  await page.clock.install();
   await new ConnectionsPage(page).add({ name: "Hidden" });
   const list = new InstancesPage(page);
   await list.waitLoaded();
   await page.getByLabel("Auto-refresh").selectOption("5");
+  await expect(page.locator("section.instance-list")).toHaveAttribute("aria-busy", "false");
   const setHidden = (hidden: boolean) =>
     page.evaluate((h) => {
       Object.defineProperty(document, "visibilityState", { value: h ? "hidden" : "visible", configurable: true });
@@ -77,24 +113,44 @@ test("polling pauses in a hidden tab and asks once at once when shown again", as
       document.dispatchEvent(new Event("visibilitychange"));
     }, hidden);
   await setHidden(true);
-  await page.waitForTimeout(500);
+  await pauseClock(page);
+  await settle(page);
   const requests = countRequests(page);
-  await page.waitForTimeout(11_000);
+  await page.clock.runFor(60_000);
+  await settle(page);
   expect(requests.length, "no polling while hidden").toBe(0);
+  // Shown again: one request at once, with the clock standing still.
   await setHidden(false);
-  await expect.poll(() => requests.length, { timeout: 3_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => requests.length).toBe(1);
+  await expect(page.locator("section.instance-list")).toHaveAttribute("aria-busy", "false");
+  await settle(page);
+  expect(requests.length, "once").toBe(1);
+  // And the interval again.
+  await page.clock.runFor(5_500);
+  await expect.poll(() => requests.length).toBeGreaterThanOrEqual(2);
 });
 
 test("the interval is the user's: Off means no automatic request at all", async ({ page }) => {
+  await page.clock.install();
   await new ConnectionsPage(page).add({ name: "Quiet" });
   const list = new InstancesPage(page);
   await list.waitLoaded();
   await page.getByLabel("Auto-refresh").selectOption("off");
-  const requests = countRequests(page);
-  await page.waitForTimeout(8_000);
-  expect(requests.length).toBe(0);
   await page.reload();
   await expect(page.getByLabel("Auto-refresh")).toHaveValue("off"); // remembered on this device
+  await list.waitLoaded();
+  await pauseClock(page);
+  await settle(page);
+  const requests = countRequests(page);
+  await page.clock.runFor(10 * 60_000);
+  await settle(page);
+  expect(requests.length, "nothing in ten minutes").toBe(0);
+  // The positive control: the same count and clock see an interval the user picks.
+  await page.getByLabel("Auto-refresh").selectOption("5");
+  await expect(page.locator("section.instance-list")).toHaveAttribute("aria-busy", "false");
+  const asked = requests.length;
+  await page.clock.runFor(5_500);
+  await expect.poll(() => requests.length, "asked by itself every 5 s").toBeGreaterThan(asked);
 });
 
 test.describe("timeouts", () => {
@@ -153,7 +209,7 @@ test.describe("tokens stay secret", () => {
 
 test.describe("Content-Security-Policy", () => {
   test.use({ expectCspViolation: true });
-  test("forbids inline and foreign scripts and limits connect-src; the app works under it", async ({ page, request }) => {
+  test("forbids inline and foreign scripts and limits connect-src; the app works under it", async ({ page, request, browser }) => {
     const html = await (await request.get("/")).text();
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -161,20 +217,64 @@ test.describe("Content-Security-Policy", () => {
     expect(csp).toMatch(/connect-src 'self'/);
     expect(csp).toContain("object-src 'none'");
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script in the page
-    await page.goto("/c/demo");
-    await new InstancesPage(page).waitLoaded();
-    const ran = await page.evaluate(async () => {
-      const s = document.createElement("script");
-      s.textContent = "window.__inlineRan = 1";
-      document.body.appendChild(s);
-      const f = document.createElement("script");
-      f.src = "https://example.invalid/x.js";
-      document.body.appendChild(f);
-      await new Promise((r) => setTimeout(r, 200));
-      return (window as unknown as { __inlineRan?: number }).__inlineRan;
-    });
-    expect(ran, "an inline script is refused").toBeUndefined();
-    const blocked = await page.evaluate(() => fetch("https://example.invalid/").then(() => "fetched", () => "blocked"));
-    expect(blocked).toBe("blocked");
+    // Another origin that answers: the e2e cloudsim itself (cloudsim's CORS lets anyone
+    // read it), and a script there that the test serves.
+    const foreign = `http://127.0.0.1:${CLOUDSIM_PORT}`;
+    const api = `${foreign}/v1/${CLOUDSIM.project}/instances`;
+    const script = `${foreign}/x.js`;
+    const tryAll = async (p: Page) => {
+      let served = 0;
+      await p.route(script, (route) => {
+        served += 1;
+        return route.fulfill({ contentType: "text/javascript", body: "window.__foreignRan = 1" });
+      });
+      await p.goto("/c/demo");
+      await new InstancesPage(p).waitLoaded();
+      const result = await p.evaluate(
+        async ({ api, script }) => {
+          const w = window as unknown as { __inlineRan?: number; __foreignRan?: number; __violations: { directive: string; blocked: string }[] };
+          w.__violations = [];
+          document.addEventListener("securitypolicyviolation", (e) => w.__violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
+          const inline = document.createElement("script");
+          inline.textContent = "window.__inlineRan = 1";
+          document.body.appendChild(inline);
+          const external = document.createElement("script");
+          const loaded = new Promise<string>((resolve) => {
+            external.onload = () => resolve("loaded");
+            external.onerror = () => resolve("refused");
+          });
+          external.src = script;
+          document.body.appendChild(external);
+          const fetched = await fetch(api).then((r) => `HTTP ${r.status}`, () => "refused");
+          return { fetched, loaded: await loaded, inline: w.__inlineRan, foreign: w.__foreignRan };
+        },
+        { api, script },
+      );
+      const violations = () => p.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations);
+      return { ...result, served, violations };
+    };
+
+    // Without the policy (Playwright's bypassCSP) each of them works: what is refused below
+    // is refused by the policy alone.
+    const open = await browser.newContext({ bypassCSP: true, baseURL: test.info().project.use.baseURL });
+    const without = await tryAll(await open.newPage());
+    expect(without).toMatchObject({ fetched: "HTTP 401", loaded: "loaded", inline: 1, foreign: 1, served: 1 });
+    expect(await without.violations()).toEqual([]);
+    await open.close();
+
+    const under = await tryAll(page);
+    expect(under.inline, "an inline script is refused").toBeUndefined();
+    expect(under.foreign, "a foreign script is refused").toBeUndefined();
+    expect(under.loaded).toBe("refused");
+    expect(under.served, "and never even asked for").toBe(0);
+    expect(under.fetched, "a foreign fetch is refused").toBe("refused");
+    // Each refused by the policy, as the page is told.
+    await expect.poll(under.violations).toEqual(
+      expect.arrayContaining([
+        { directive: "script-src-elem", blocked: "inline" },
+        { directive: "script-src-elem", blocked: script },
+        { directive: "connect-src", blocked: api },
+      ]),
+    );
   });
 });
