@@ -10,6 +10,8 @@
 // Every server binds 127.0.0.1, and Playwright stops them when the run ends. Every
 // /proxy/<service>-<region>/ location of deploy/nginx/upstreams/ and /proxy/e2e/ reach the
 // cloudsim below; the extra ROUTES are test-only locations rendered like the real ones.
+// limits.spec.ts and tls.spec.ts start (and stop) nginx servers of their own on 18446
+// (production rate limits) and 18447/18448 (skyglass.conf itself, HTTP and HTTPS).
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import base, { IAM_FLAGS } from "../playwright.config";
