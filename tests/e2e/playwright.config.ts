@@ -12,6 +12,17 @@ export const APP_PORT = 18080;
 export const CLOUDSIM_PORT = 18787;
 /** The soak test's cloudsim: about 30% of its answers are faults of every kind. */
 export const SOAK_PORT = 18789;
+/** The secrets test's cloudsim (secrets.spec.ts): every list call answers 500 repeating the
+ * request's credentials headers, raw and escaped (--echo-credentials). */
+export const ECHO_PORT = 18790;
+/** Its credentials: a token longer than the 500 bytes an error field shows and a temporary
+ * key pair, with the characters every encoding changes (simulated, nothing secret). */
+export const ECHO = {
+  token: "MIIEcho" + "+Tok/en=Part".repeat(60),
+  accessKey: "ECHOAK",
+  secretKey: "echo/Secret+Key=9z",
+  securityToken: "echo+Security/Token==5c",
+};
 /** The e2e cloudsim's IAM users and access keys (auth.spec.ts; simulated, nothing secret). */
 export const IAM = {
   domain: "e2e-account",
@@ -52,7 +63,7 @@ const PREFIX = path.join(REPO, "target/nginx-e2e-app");
 const NGINX = [
   "python3 deploy/render-test.py",
   `--prefix ${PREFIX} --port ${APP_PORT} --root ${path.join(REPO, "target/deploy-dist")}`,
-  `--upstream http://127.0.0.1:${CLOUDSIM_PORT}/ --route soak=http://127.0.0.1:${SOAK_PORT}/ --check`,
+  `--upstream http://127.0.0.1:${CLOUDSIM_PORT}/ --route soak=http://127.0.0.1:${SOAK_PORT}/ --route echo=http://127.0.0.1:${ECHO_PORT}/ --check`,
   `&& exec nginx -p ${PREFIX} -c ${PREFIX}/nginx.conf -e ${PREFIX}/logs/error.log`,
 ].join(" ");
 
@@ -95,6 +106,12 @@ export default defineConfig({
     {
       command: `../../target/release/cloudsim --port ${SOAK_PORT} --instances 400 --seed 3 --token soak-token --project soak-project ${SOAK_FAULTS}`,
       url: `http://127.0.0.1:${SOAK_PORT}/__cloudsim/stats`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `../../target/release/cloudsim --port ${ECHO_PORT} --instances 50 --seed 5 --token ${ECHO.token} --project e2e-project --access-key ${ECHO.accessKey}:${ECHO.secretKey}:${ECHO.securityToken} --echo-credentials`,
+      url: `http://127.0.0.1:${ECHO_PORT}/__cloudsim/stats`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
