@@ -20,7 +20,7 @@ export SOAK_OUT=$ROOT/target/soak/soak.json
 prepare() {
   if [ "${SOAK_NO_BUILD:-}" != 1 ]; then
     deploy/build.sh target/deploy-dist
-    cargo build --release -p cloudsim
+    cargo build --locked --release -p cloudsim
   fi
   rm -rf target/soak/dist
   mkdir -p target/soak
@@ -36,4 +36,4 @@ fi
 
 echo "soak: $SOAK_MINUTES minutes from $(date -u +%H:%M:%S) UTC; figures in $SOAK_OUT" >&2
 cd tests/e2e
-npx playwright test -c soak/playwright.config.ts 2>&1 | tee "$ROOT/target/soak/soak.log"
+npx --no playwright test -c soak/playwright.config.ts 2>&1 | tee "$ROOT/target/soak/soak.log"
