@@ -209,6 +209,40 @@ fn no_credentials_show_in_debug() {
 }
 
 #[test]
+fn an_authorized_request_or_a_sign_in_shows_no_secret_in_debug() {
+    let token = Auth::AuthToken("MIItok-3f9a".into());
+    let bearer = Auth::Bearer("bearer-77c1".into());
+    let signed = Auth::Signed {
+        key: AccessKey {
+            access_key: "AK-visible".into(),
+            secret_key: "SK-d41d8".into(),
+            security_token: Some("sec-token-e3b0".into()),
+        },
+        project_id: None,
+    };
+    let get = || ApiRequest::get("/v1/p/instances".into());
+    for (auth, secret) in [
+        (&token, "MIItok-3f9a"),
+        (&bearer, "bearer-77c1"),
+        (&signed, "sec-token-e3b0"),
+    ] {
+        let req = get().authorize(auth, 1_767_225_600_000);
+        let shown = format!("{req:?}");
+        assert!(!shown.contains(secret), "{shown}");
+        assert!(
+            shown.contains("[secret]") && shown.contains("/v1/p/instances"),
+            "{shown}"
+        );
+        if let Some((_, value)) = req.headers.iter().find(|(n, _)| n == "Authorization") {
+            assert!(!shown.contains(value.as_str()), "the signature in {shown}");
+        }
+    }
+    // A sign-in's body holds the password and the code: shown by its size only.
+    let shown = format!("{:?}", sign_in(true).request());
+    assert!(!shown.contains("w0rd") && !shown.contains("123456"), "{shown}");
+}
+
+#[test]
 fn a_token_without_a_readable_expiry_is_taken_to_last_the_documented_24_hours() {
     let received = 1_767_225_600_000; // 2026-01-01T00:00:00Z
     let day = 24 * 60 * 60 * 1000;

@@ -95,8 +95,9 @@ impl Auth {
     }
 }
 
-/// A request to a service, relative to the connection's base URL.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A request to a service, relative to the connection's base URL. Its `Debug` hides the
+/// values of the credentials headers and the body (a sign-in's body holds a password).
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiRequest {
     pub method: &'static str,
     /// Path below the base URL, starting with `/`, segments already encoded.
@@ -105,6 +106,30 @@ pub struct ApiRequest {
     pub headers: Vec<(String, String)>,
     /// The body ("" for none).
     pub body: String,
+}
+
+impl std::fmt::Debug for ApiRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let shown = if super::is_secret_header(name) {
+                    "[secret]"
+                } else {
+                    value.as_str()
+                };
+                (name.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("ApiRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &headers)
+            .field("body", &format_args!("{} bytes", self.body.len()))
+            .finish()
+    }
 }
 
 impl ApiRequest {

@@ -28,6 +28,13 @@ pub const MIN_TAIL: usize = 8;
 /// The headers whose values are secrets, besides `Authorization` (read by [`auth_secret`]).
 const SECRET_HEADERS: [&str; 2] = ["x-auth-token", "x-security-token"];
 
+/// Whether a request header named `name` (any case) carries a secret: a token, a security
+/// token, or an `Authorization` (a Bearer token or an AK/SK signature).
+pub fn is_secret_header(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name == "authorization" || SECRET_HEADERS.contains(&name.as_str())
+}
+
 /// The secrets of one request, to remove from what comes back. Its `Debug` shows how many
 /// it holds, never what they are.
 #[derive(Clone, Default)]
