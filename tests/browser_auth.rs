@@ -122,6 +122,22 @@ fn signed(secret: &str, token: Option<&str>) -> Auth {
 }
 
 #[wasm_bindgen_test]
+fn a_clients_debug_shows_no_secret() {
+    let conn = demo_of("clouddc");
+    let token = Client::new(conn.clone(), "tok-3f9a-secret".into());
+    let pair = Client {
+        conn,
+        auth: signed("sk-d41d8-secret", Some("sec-e3b0-secret")),
+    };
+    for (client, secrets) in [(token, vec!["tok-3f9a"]), (pair, vec!["sk-d41d8", "sec-e3b0"])] {
+        let shown = format!("{client:?} {client:#?}");
+        for s in secrets {
+            assert!(!shown.contains(s), "{s} in {shown}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 async fn requests_signed_in_the_page_pass_cloudsims_own_verifier() {
     for r in list_all_huawei(&signed(DEMO_SECRET_KEY, None)).await {
         assert!(r.is_ok_and(|n| n > 0));
