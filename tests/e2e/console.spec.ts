@@ -247,10 +247,7 @@ test.describe("selection", () => {
 });
 
 test.describe("copy", () => {
-  // FIXME (issue 23, open): the old `.copy-list` lookup was never there on CloudDC's details
-  // (the address check always skipped); the new lookup of the "Copy private ipv4" cell did
-  // not find it either in the run of 2026-12-07 17:28: find the details' address cell.
-  test.fixme("an id, an address and the whole instance as JSON, each with a visible confirmation", async ({ page, context }) => {
+  test("an id, an address and the whole instance as JSON, each with a visible confirmation", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await new ConnectionsPage(page).add({ name: "Copy DC" });
     const list = new InstancesPage(page);

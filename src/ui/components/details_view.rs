@@ -73,6 +73,8 @@ fn DetailsTable(headers: Vec<&'static str>, rows: Vec<Vec<Cell>>, empty: &'stati
     let total = rows.len();
     let all = RwSignal::new(total <= TABLE_ROWS);
     let rows = StoredValue::new(rows);
+    // Each cell's copy button is named after its column ("Copy private ipv4").
+    let labels = StoredValue::new(headers.clone());
     let body = move || {
         let n = if all.get() { total } else { TABLE_ROWS };
         rows.with_value(|rows| {
@@ -82,7 +84,11 @@ fn DetailsTable(headers: Vec<&'static str>, rows: Vec<Vec<Cell>>, empty: &'stati
                     let cells = r
                         .iter()
                         .cloned()
-                        .map(|c| view! { <td>{value(c, "value")}</td> })
+                        .enumerate()
+                        .map(|(i, c)| {
+                            let label = labels.with_value(|l| l.get(i).copied().unwrap_or("value"));
+                            view! { <td>{value(c, label)}</td> }
+                        })
                         .collect_view();
                     view! { <tr>{cells}</tr> }
                 })
