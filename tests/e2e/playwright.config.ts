@@ -58,6 +58,7 @@ export const SOAK_FAULTS = [
 ].join(" ");
 
 const REPO = path.resolve(__dirname, "../..");
+const CLOUDSIM = "../../target/release/cloudsim";
 /** The nginx prefix of this suite (config, logs, temp files); the deployment suite has its own. */
 const PREFIX = path.join(REPO, "target/nginx-e2e-app");
 const NGINX = [
@@ -66,6 +67,30 @@ const NGINX = [
   `--upstream http://127.0.0.1:${CLOUDSIM_PORT}/ --route soak=http://127.0.0.1:${SOAK_PORT}/ --route echo=http://127.0.0.1:${ECHO_PORT}/ --check`,
   `&& exec nginx -p ${PREFIX} -c ${PREFIX}/nginx.conf -e ${PREFIX}/logs/error.log`,
 ].join(" ");
+
+/** A cloudsim server for a suite: `binary` with `args` on `port`, up when `ready` answers
+ * (its statistics by default). */
+export function cloudsimServer(binary: string, port: number, args: string, ready = "/__cloudsim/stats") {
+  return {
+    command: `${binary} --port ${port} ${args}`,
+    url: `http://127.0.0.1:${port}${ready}`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  };
+}
+
+/** The suite's nginx: `command` renders and starts it (from the repository); up when it
+ * serves index.html on `port`. */
+export function nginxServer(command: string, port: number) {
+  return {
+    command,
+    cwd: REPO,
+    url: `http://127.0.0.1:${port}/index.html`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+  };
+}
 
 export default defineConfig({
   testDir: ".",
@@ -96,32 +121,14 @@ export default defineConfig({
     },
   },
   webServer: [
-    {
-      command: `../../target/release/cloudsim --port ${CLOUDSIM_PORT} --instances 500 --seed 1 --token e2e-token --project e2e-project ${IAM_FLAGS}`,
-      // 401 without a token: the server is up.
-      url: `http://127.0.0.1:${CLOUDSIM_PORT}/v1/e2e-project/instances`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-    },
-    {
-      command: `../../target/release/cloudsim --port ${SOAK_PORT} --instances 400 --seed 3 --token soak-token --project soak-project ${SOAK_FAULTS}`,
-      url: `http://127.0.0.1:${SOAK_PORT}/__cloudsim/stats`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-    },
-    {
-      command: `../../target/release/cloudsim --port ${ECHO_PORT} --instances 50 --seed 5 --token ${ECHO.token} --project e2e-project --access-key ${ECHO.accessKey}:${ECHO.secretKey}:${ECHO.securityToken} --echo-credentials`,
-      url: `http://127.0.0.1:${ECHO_PORT}/__cloudsim/stats`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-    },
-    {
-      command: NGINX,
-      cwd: REPO,
-      url: `http://127.0.0.1:${APP_PORT}/index.html`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    },
+    // 401 without a token: the server is up.
+    cloudsimServer(CLOUDSIM, CLOUDSIM_PORT, `--instances 500 --seed 1 --token e2e-token --project e2e-project ${IAM_FLAGS}`, "/v1/e2e-project/instances"),
+    cloudsimServer(CLOUDSIM, SOAK_PORT, `--instances 400 --seed 3 --token soak-token --project soak-project ${SOAK_FAULTS}`),
+    cloudsimServer(
+      CLOUDSIM,
+      ECHO_PORT,
+      `--instances 50 --seed 5 --token ${ECHO.token} --project e2e-project --access-key ${ECHO.accessKey}:${ECHO.secretKey}:${ECHO.securityToken} --echo-credentials`,
+    ),
+    nginxServer(NGINX, APP_PORT),
   ],
 });

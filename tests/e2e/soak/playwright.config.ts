@@ -4,7 +4,7 @@
 // sharing anything with them. Its figures go to target/soak/soak.json.
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import base, { SOAK_FAULTS } from "../playwright.config";
+import base, { SOAK_FAULTS, cloudsimServer, nginxServer } from "../playwright.config";
 
 const REPO = path.resolve(__dirname, "../../..");
 const DIR = path.join(REPO, "target/soak");
@@ -29,19 +29,7 @@ export default defineConfig({
   outputDir: path.join(DIR, `test-results-${APP_PORT}`),
   use: { ...base.use, baseURL: `http://127.0.0.1:${APP_PORT}` },
   webServer: [
-    {
-      command: `${path.join(DIR, "cloudsim")} --port ${CLOUDSIM_PORT} --instances 400 --seed 3 --token soak-token --project soak-project ${SOAK_FAULTS}`,
-      url: `http://127.0.0.1:${CLOUDSIM_PORT}/__cloudsim/stats`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-    },
-    {
-      command: NGINX,
-      cwd: REPO,
-      url: `http://127.0.0.1:${APP_PORT}/index.html`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    },
+    cloudsimServer(path.join(DIR, "cloudsim"), CLOUDSIM_PORT, `--instances 400 --seed 3 --token soak-token --project soak-project ${SOAK_FAULTS}`),
+    nginxServer(NGINX, APP_PORT),
   ],
 });
