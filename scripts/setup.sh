@@ -36,7 +36,9 @@ wasm_bindgen_cli_version() {
 
 add_wasm_target() {
   export PATH="$HOME/.cargo/bin:$PATH"
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  # Output read whole (here-strings), never `cmd | grep -q`: grep's early exit can kill the
+  # writer with SIGPIPE, which pipefail reads as "not installed".
+  if ! grep -qx wasm32-unknown-unknown <<<"$(rustup target list --installed)"; then
     log "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
@@ -48,8 +50,9 @@ setup_build() {
     log "installing trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
     cargo install --locked "trunk@$TRUNK_VERSION"
   fi
-  local wbg
+  local wbg installed
   wbg=$(wasm_bindgen_version)
+  installed=$(cargo install --list)
   if [ "$(wasm_bindgen_cli_version)" != "$wbg" ]; then
     log "tools/wasm-bindgen-cli builds wasm-bindgen-cli $(wasm_bindgen_cli_version), Cargo.lock has wasm-bindgen $wbg:" \
       "bump it (tools/wasm-bindgen-cli/Cargo.toml says how)"
@@ -58,11 +61,11 @@ setup_build() {
   # The CLI's own lock file cannot be used (a crate version it locks is missing from the
   # registry): tools/wasm-bindgen-cli builds the same binaries from a lock file of ours.
   if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg" ] ||
-    ! cargo install --list | grep -q "^skyglass-wasm-bindgen-cli v$wbg "; then
+    ! grep -q "^skyglass-wasm-bindgen-cli v$wbg " <<<"$installed"; then
     log "installing wasm-bindgen-cli $wbg from tools/wasm-bindgen-cli (about 3 minutes)"
     cargo install --locked --force --path tools/wasm-bindgen-cli --target-dir "$ROOT/target/tools"
   fi
-  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  if ! grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" <<<"$installed"; then
     log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
     cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
   fi
@@ -77,7 +80,7 @@ setup_build() {
 missing_debs() {
   local pkg
   for pkg in "$@"; do
-    dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -q '^install ok installed$' || echo "$pkg"
+    [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" = "install ok installed" ] || echo "$pkg"
   done
 }
 
