@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
-import { test, expect, ConnectionsPage, InstancesPage, CLOUDSIM } from "./fixtures";
+import { test, expect, ConnectionsPage, InstancesPage, CLOUDSIM, installClock } from "./fixtures";
 import type { APIResponse, Page } from "@playwright/test";
 
 /** The visible column titles of the paged table. */
@@ -311,7 +311,7 @@ test.describe("time and theme", () => {
 
 test.describe("keyboard", () => {
   test("/ focuses the filter, r refreshes, g o / g a / g c go places, ? lists the shortcuts", async ({ page }) => {
-    await page.clock.install();
+    await installClock(page);
     await page.goto("/c/demo-bycloud?limit=10");
     const list = new InstancesPage(page);
     await list.waitLoaded();
