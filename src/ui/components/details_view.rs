@@ -5,10 +5,9 @@
 use super::badge::StateBadge;
 use super::clamped_text::{ClampedChips, ClampedText};
 use super::copy_button::CopyButton;
-use super::time_cell::{shown_offset_minutes, TimeCell};
+use super::time_cell::{shown_absolute, TimeCell};
 use leptos::prelude::*;
 use skyglass_core::service::{Cell, Details, Section};
-use skyglass_core::timefmt;
 
 /// The most rows a details table shows before "show all".
 const TABLE_ROWS: usize = 50;
@@ -42,9 +41,7 @@ fn value(cell: Cell, label: &'static str) -> AnyView {
         }
         Cell::State(s) => view! { <StateBadge state=s/> }.into_any(),
         Cell::Time(raw) => view! { <TimeCell raw full=true/> }.into_any(),
-        Cell::EpochMs(Some(ms)) if ms >= 0 => {
-            view! { <span>{timefmt::absolute(ms, shown_offset_minutes())}</span> }.into_any()
-        }
+        Cell::EpochMs(Some(ms)) if ms >= 0 => view! { <span>{shown_absolute(ms)}</span> }.into_any(),
         Cell::EpochMs(Some(ms)) => view! { <span>{format!("{ms} (not a date)")}</span> }.into_any(),
         Cell::EpochMs(None) => view! { <span>"—"</span> }.into_any(),
         Cell::List(items) => view! { <ClampedChips items/> }.into_any(),

@@ -22,6 +22,11 @@ pub fn shown_offset_minutes() -> i32 {
     SHOWN_ZONE.with(Cell::get).offset_minutes(browser)
 }
 
+/// An epoch-ms time as the app shows dates and times ("2026-12-07 18:52:34 UTC+01:00").
+pub fn shown_absolute(ms: i64) -> String {
+    timefmt::absolute(ms, shown_offset_minutes())
+}
+
 /// "Updated hh:mm:ss" text for an epoch-ms time.
 pub fn clock_label(ms: f64) -> String {
     timefmt::clock(ms as i64, shown_offset_minutes())
@@ -32,7 +37,7 @@ pub fn clock_label(ms: f64) -> String {
 pub fn TimeCell(#[prop(into)] raw: String, #[prop(optional)] full: bool) -> impl IntoView {
     let (text, title) = timefmt::cell(&raw, js_sys::Date::now() as i64, shown_offset_minutes());
     let text = match timefmt::parse_rfc3339_ms(&raw) {
-        Some(ms) if full => format!("{} ({text})", timefmt::absolute(ms, shown_offset_minutes())),
+        Some(ms) if full => format!("{} ({text})", shown_absolute(ms)),
         _ => text,
     };
     view! { <time title=title datetime=raw>{text}</time> }

@@ -5,7 +5,7 @@
 //! back to the page they came from.
 
 use crate::connection::{Connection, SignInSettings};
-use crate::ui::components::time_cell::shown_offset_minutes;
+use crate::ui::components::time_cell::shown_absolute;
 use crate::ui::links::{list_href, safe_next, settings_href, stays_on_origin};
 use crate::ui::state::{AppState, Secret, ASSUMED_EXPIRY};
 use crate::ui::transport::sign_in;
@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use skyglass_core::auth::iam::{Mfa, Scope, SignIn, SignInFailure};
-use skyglass_core::timefmt;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -58,7 +57,7 @@ pub fn SignInPage() -> impl IntoView {
         let ms = s.expires_at_ms?;
         Some((
             ms <= js_sys::Date::now(),
-            timefmt::absolute(ms as i64, shown_offset_minutes()),
+            shown_absolute(ms as i64),
             s.expiry_assumed.then_some(ASSUMED_EXPIRY),
         ))
     });

@@ -2,7 +2,7 @@
 //! days chosen here (a week unless chosen otherwise), an IAM token until it expires.
 //! Editing a remembered connection offers its present end first, unchanged.
 
-use crate::ui::components::time_cell::shown_offset_minutes;
+use crate::ui::components::time_cell::shown_absolute;
 use crate::ui::state::{Secret, DAY_MS, DEFAULT_REMEMBER_DAYS, REMEMBER_DAYS};
 use leptos::prelude::*;
 use skyglass_core::http::SignInMethod;
@@ -69,7 +69,7 @@ pub fn RememberFields(draft: RememberDraft, #[prop(into)] method: Signal<SignInM
                 <select name="remember_for" bind:value=draft.choice>
                     {draft.until.get_value().map(|u| view! {
                         <option value=UNCHANGED>
-                            {format!("until {}", skyglass_core::timefmt::absolute(u as i64, shown_offset_minutes()))}
+                            {format!("until {}", shown_absolute(u as i64))}
                         </option>
                     })}
                     {REMEMBER_DAYS.iter().map(|&d| view! { <option value=d.to_string()>{days(d)}</option> }).collect_view()}
