@@ -6,6 +6,8 @@
 
 pub mod connection;
 pub mod connections_file;
+#[cfg(target_arch = "wasm32")]
+pub mod heap;
 pub mod limiter;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
