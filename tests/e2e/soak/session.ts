@@ -84,6 +84,10 @@ export class Session {
   readonly consoleErrors: string[] = [];
   /** Per page: the faults that reached it (see countFaults). */
   readonly faults: Record<string, number> = {};
+  /** Per page: what the soak did that asks for data — a click on Refresh or the pager; for
+   * the page "all", its arrivals on All instances (every connection walked), and under
+   * "overview" its arrivals on the overview (every card asks once). */
+  readonly actions: Record<string, number> = { list: 0, ecs: 0, all: 0, overview: 0, status: 0 };
   private step = 0;
 
   /** Sets the connections up on `page` (the test's own), then opens the other contexts. */
@@ -128,20 +132,37 @@ export class Session {
     return this.pages.find((p) => p.name === name)!;
   }
 
-  /** One round of use on every page: what a user watching them would click. */
-  async round() {
+  /** One round of use on every page: what a user watching them would click; `meanwhile`
+   * runs while All instances' page is away from it, on the connections page. */
+  async round(meanwhile: () => Promise<void>) {
     this.step++;
     for (const name of ["list", "ecs", "status"]) {
       await this.get(name).page.getByRole("button", { name: "Refresh" }).first().click({ timeout: 30_000 });
+      this.actions[name]++;
     }
     const list = this.get("list").page;
     const pager = list.getByRole("button", { name: this.step % 2 ? "Next →" : "← Previous" });
-    if (await pager.isEnabled().catch(() => false)) await pager.click({ timeout: 30_000 });
+    if (await pager.isEnabled().catch(() => false)) {
+      await pager.click({ timeout: 30_000 });
+      this.actions.list++;
+    }
+    const all = this.get("all").page;
+    await this.leaveAllInstances();
+    await meanwhile();
+    await nav(all, "All instances");
+    this.actions.all++;
+    await allSettled(all);
+  }
+
+  /** Takes All instances' page to the overview (its cards ask once each), then to the
+   * connections page, which shows no data: what the app holds there is what it kept. */
+  async leaveAllInstances() {
     const all = this.get("all").page;
     await nav(all, "Overview");
+    this.actions.overview++;
     await expect(all.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
-    await nav(all, "All instances");
-    await allSettled(all);
+    await nav(all, "Connections");
+    await expect(all.getByRole("heading", { name: "Connections", level: 1 })).toBeVisible();
   }
 
   /** The "N of M calls failed in this tab" tallies of every page, read in-app on its
