@@ -6,6 +6,7 @@
 
 mod encoding;
 mod error;
+mod escapes;
 mod request;
 mod response;
 mod scrub;

@@ -13,6 +13,7 @@
 //! error) sees a secret or a part of one.
 
 use super::error::ApiError;
+use super::escapes::readings;
 use super::request::ApiRequest;
 use super::response::ApiResponse;
 use std::borrow::Cow;
@@ -178,14 +179,14 @@ impl Scrubber {
     /// Where the first secret that matches at byte `at` of `text` ends.
     fn match_at(&self, text: &str, at: usize) -> Option<usize> {
         let bytes = text.as_bytes();
-        // The first unit decoded once for every secret: most candidates stop there.
-        let (first, used) = unit(bytes, at);
+        // The readings of the first unit, once for every secret: most candidates stop there.
+        let first = readings(bytes, at);
         self.secrets.iter().find_map(|s| {
             let s = s.as_bytes();
             let end = if bytes[at..].starts_with(s) {
                 Some(at + s.len())
-            } else if s.starts_with(first.bytes()) {
-                decoded_match(bytes, at + used, s, first.bytes().len())
+            } else if first.iter().any(|(u, _)| s.starts_with(u.bytes())) {
+                decoded_match(bytes, at, s)
             } else {
                 None
             };
@@ -225,150 +226,38 @@ fn auth_secret(value: &str) -> &str {
     }
 }
 
-/// Where `secret` ends when `bytes` from `at` spell it from its byte `k` on, each character
-/// raw or escaped, or spell at least [`MIN_TAIL`] bytes of it up to the end of `bytes`.
-fn decoded_match(bytes: &[u8], at: usize, secret: &[u8], k: usize) -> Option<usize> {
-    let (mut i, mut k) = (at, k);
-    while k < secret.len() {
-        if i >= bytes.len() {
-            return (k >= MIN_TAIL).then_some(i);
+/// Where `secret` ends when `bytes` from `at` spell it, each character raw or escaped, or
+/// spell at least [`MIN_TAIL`] bytes of it up to the end of `bytes`. A unit of text may read
+/// several ways (`%2541` is `%41` encoded once more, or an encoded `%` and then `41`): each
+/// is tried, and a place already tried is not tried again, so a text of `n` bytes costs at
+/// most `n` × the secret's length steps whatever it holds.
+fn decoded_match(bytes: &[u8], at: usize, secret: &[u8]) -> Option<usize> {
+    // One path is followed; the other readings wait in `todo` (no allocation until a unit
+    // reads two ways that both fit).
+    let mut todo: Vec<(usize, usize)> = Vec::new();
+    let mut tried: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let (mut i, mut k) = (at, 0);
+    loop {
+        if k == secret.len() || (i >= bytes.len() && k >= MIN_TAIL) {
+            return Some(i);
         }
-        let (unit, used) = unit(bytes, i);
-        if !secret[k..].starts_with(unit.bytes()) {
-            return None;
-        }
-        k += unit.bytes().len();
-        i += used;
-    }
-    Some(i)
-}
-
-/// The bytes of one character (or one byte) that a unit of text stands for.
-struct Unit {
-    buf: [u8; 4],
-    len: usize,
-}
-
-impl Unit {
-    fn byte(b: u8) -> Unit {
-        Unit {
-            buf: [b, 0, 0, 0],
-            len: 1,
-        }
-    }
-
-    fn char(c: char) -> Unit {
-        let mut buf = [0; 4];
-        let len = c.encode_utf8(&mut buf).len();
-        Unit { buf, len }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
-    }
-}
-
-/// What one unit of text at `at` stands for, and how many bytes of text it takes: an
-/// escape (`%XX`, a JSON `\` escape, an HTML character reference, each also escaped once
-/// more: `%252F`, `\\u002b`) or one raw byte.
-fn unit(bytes: &[u8], at: usize) -> (Unit, usize) {
-    let escaped = match bytes[at] {
-        b'%' => percent_escape(bytes, at),
-        b'\\' => json_escape(bytes, at),
-        b'&' => html_reference(bytes, at),
-        _ => None,
-    };
-    escaped.unwrap_or_else(|| (Unit::byte(bytes[at]), 1))
-}
-
-/// A percent escape at `at` (which holds `%`), percent-encoded again any number of times
-/// (`%2F`, `%252F`, `%25252F`): the byte and the escape's length.
-fn percent_escape(bytes: &[u8], at: usize) -> Option<(Unit, usize)> {
-    // Each encoding again adds a `25` (the `%`) after the first `%`.
-    let mut hex = at + 1;
-    while bytes[hex..].starts_with(b"25") && hex_at(bytes, hex + 2, 2).is_some() {
-        hex += 2;
-    }
-    let b = u8::try_from(hex_at(bytes, hex, 2)?).ok()?;
-    Some((Unit::byte(b), hex + 2 - at))
-}
-
-/// The value of the `len` hex digits at `at`, if they are that (and fit).
-fn hex_at(bytes: &[u8], at: usize, len: usize) -> Option<u32> {
-    let digits = bytes.get(at..at.checked_add(len)?)?;
-    number(digits, 16)
-}
-
-/// The value of `digits` in `radix`, if they are digits and it fits.
-fn number(digits: &[u8], radix: u32) -> Option<u32> {
-    if digits.is_empty() {
-        return None;
-    }
-    digits.iter().try_fold(0u32, |acc, &d| {
-        acc.checked_mul(radix)?.checked_add(char::from(d).to_digit(radix)?)
-    })
-}
-
-/// A JSON string escape at `at` (which holds `\`), its backslash escaped again any number
-/// of times (`\/`, `\\/`, `\\\\u002b`: a JSON text quoted in a JSON string): what it
-/// stands for and its length.
-fn json_escape(bytes: &[u8], at: usize) -> Option<(Unit, usize)> {
-    let run = bytes[at..].iter().take_while(|&&b| b == b'\\').count();
-    let e = at + run;
-    let simple = |b: u8| Some((Unit::byte(b), run + 1));
-    match *bytes.get(e)? {
-        b'/' => simple(b'/'),
-        b'"' => simple(b'"'),
-        b'\'' => simple(b'\''),
-        // `\\n` is a backslash and an `n` more likely than a newline escaped twice.
-        b'b' | b'f' | b'n' | b'r' | b't' if run >= 2 => Some((Unit::byte(b'\\'), run)),
-        b'b' => simple(8),
-        b'f' => simple(12),
-        b'n' => simple(b'\n'),
-        b'r' => simple(b'\r'),
-        b't' => simple(b'\t'),
-        b'u' => {
-            let high = hex_at(bytes, e + 1, 4)?;
-            if (0xD800..0xDC00).contains(&high) {
-                // A surrogate pair: `\uD83D\uDE00` (its second half escaped as the first).
-                let second = e + 5;
-                if bytes.get(second..second + run) != Some(&bytes[at..e]) || bytes.get(second + run) != Some(&b'u') {
-                    return None;
+        let mut next = None;
+        if i < bytes.len() {
+            for (unit, used) in readings(bytes, i).iter() {
+                if !secret[k..].starts_with(unit.bytes()) {
+                    continue;
                 }
-                let low = hex_at(bytes, second + run + 1, 4).filter(|l| (0xDC00..0xE000).contains(l))?;
-                let c = char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))?;
-                return Some((Unit::char(c), second + run + 5 - at));
+                let step = (i + used, k + unit.bytes().len());
+                let new = tried.is_empty() && next.is_none() || tried.insert(step);
+                match next {
+                    None if new => next = Some(step),
+                    Some(_) if new => todo.push(step),
+                    _ => {}
+                }
             }
-            Some((Unit::char(char::from_u32(high)?), run + 5))
         }
-        // `\\`, `\\\\`: one backslash, escaped once or more.
-        _ if run >= 2 => Some((Unit::byte(b'\\'), run)),
-        _ => None,
+        (i, k) = next.or_else(|| todo.pop())?;
     }
-}
-
-/// An HTML character reference at `at` (which holds `&`): `&#43;`, `&#x2F;`, or one of
-/// `&amp; &lt; &gt; &quot; &apos;`.
-fn html_reference(bytes: &[u8], at: usize) -> Option<(Unit, usize)> {
-    let rest = bytes.get(at + 1..)?;
-    let end = rest.iter().take(10).position(|&b| b == b';')?;
-    let name = &rest[..end];
-    let c = match name {
-        b"amp" => '&',
-        b"lt" => '<',
-        b"gt" => '>',
-        b"quot" => '"',
-        b"apos" => '\'',
-        _ => {
-            let digits = name.strip_prefix(b"#")?;
-            let value = match digits.strip_prefix(b"x").or_else(|| digits.strip_prefix(b"X")) {
-                Some(hex) => number(hex, 16)?,
-                None => number(digits, 10)?,
-            };
-            char::from_u32(value)?
-        }
-    };
-    Some((Unit::char(c), end + 2))
 }
 
 #[cfg(test)]

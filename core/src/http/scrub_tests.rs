@@ -20,8 +20,9 @@ fn percent_upper(s: &str) -> String {
 fn percent_lower(s: &str) -> String {
     s.bytes().map(|b| format!("%{b:02x}")).collect()
 }
+/// JSON with `/` escaped (and `\`, as JSON must).
 fn json_slashes(s: &str) -> String {
-    s.replace('/', "\\/")
+    s.replace('\\', "\\\\").replace('/', "\\/")
 }
 /// JSON's `\uXXXX` of every UTF-16 unit (a surrogate pair beyond the BMP).
 fn json_unicode(s: &str) -> String {
@@ -248,10 +249,10 @@ proptest::proptest! {
     fn any_text_around_any_secret_in_any_form(
         before in "\\PC{0,40}",
         after in "\\PC{0,40}",
-        // Tokens (base64, hex, JWT-like) and keys, or any letters. Not `\` nor `%`: a
-        // secret holding `%25` + hex or `\` + an escape reads two ways once encoded (a
-        // known limit of the scrubber; vendors' tokens and keys never hold them).
-        secret in "[A-Za-z0-9+/=_.:~-]{8,40}|\\pL{8,20}",
+        // Tokens (base64, hex, JWT-like) and keys, or any letters; with `%` + hex and `\`
+        // + an escape letter too, which read two ways once encoded (`%2541`: `%41`, or `%`
+        // then `41`): every reading is tried.
+        secret in "[A-Za-z0-9+/=_.:~-]{8,40}|[A-Za-z0-9%\\\\/unt]{8,40}|\\pL{8,20}",
         form in 0usize..8,
     ) {
         let embedded = forms(&secret)[form].1.clone();
