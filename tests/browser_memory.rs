@@ -42,16 +42,6 @@ async fn collect_garbage() {
     }
 }
 
-/// Puts this page's URL back at `/` (the tests share one page, and a router test leaves its
-/// last route in it).
-fn at_root() {
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some("/"))
-        .unwrap();
-}
-
 /// What `TIMES` runs of `step` leave allocated, per run, after as many to warm up.
 async fn kept_per_time<F, Fut>(step: F) -> usize
 where
