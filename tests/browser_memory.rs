@@ -194,3 +194,24 @@ async fn navigations_are_freed() {
     .await;
     assert!(kept <= PER_TIME, "a page left and opened again keeps {kept} bytes");
 }
+
+#[wasm_bindgen_test]
+async fn rows_replaced_again_and_again_are_freed() {
+    let el = container();
+    let page = RwSignal::new(0_usize);
+    // A keyed list whose rows all change (a page turned, a refresh with new instances): each
+    // row's owner must go with the row, also from the list's own owner, which stays.
+    let _mounted = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <For each=move || { let p = page.get(); (p * 5..p * 5 + 5).collect::<Vec<_>>() } key=|n| *n let:n>
+                <p>{n}</p>
+            </For>
+        }
+    });
+    let kept = kept_per_time(|i| async move {
+        page.set(i + 1);
+        sleep(0).await;
+    })
+    .await;
+    assert!(kept <= PER_TIME, "rows replaced keep {kept} bytes a time");
+}

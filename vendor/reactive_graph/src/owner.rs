@@ -183,8 +183,7 @@ impl Owner {
             parent
                 .write()
                 .or_poisoned()
-                .children
-                .push(Arc::downgrade(&this.inner));
+                .adopt(Arc::downgrade(&this.inner));
         }
         this
     }
@@ -257,15 +256,7 @@ impl Owner {
             #[cfg(feature = "hydration")]
             shared_context: self.shared_context.clone(),
         };
-        // Skyglass patch (vendor/README.md): forget the children already dropped, now and
-        // then (each time the list reaches a power of two, so at an amortized constant cost).
-        // A long-lived owner whose children come and go (the router's, a page per route
-        // change) otherwise kept each one's allocation through its `Weak` until it ended.
-        let len = inner.children.len();
-        if len >= 8 && len.is_power_of_two() {
-            inner.children.retain(|c| c.strong_count() > 0);
-        }
-        inner.children.push(Arc::downgrade(&child.inner));
+        inner.adopt(Arc::downgrade(&child.inner));
         child
     }
 
@@ -511,6 +502,21 @@ pub(crate) struct OwnerInner {
     #[cfg(feature = "sandboxed-arenas")]
     arena: Arc<RwLock<ArenaMap>>,
     paused: bool,
+}
+
+impl OwnerInner {
+    /// Keeps `child` as a child of this owner (Skyglass patch, vendor/README.md): the
+    /// children already dropped are forgotten first, now and then (each time the list
+    /// reaches a power of two, so at an amortized constant cost). A long-lived owner whose
+    /// children come and go (the router's, a page per route change; a view's, an effect per
+    /// re-render) otherwise kept each one's allocation through its `Weak` until it ended.
+    fn adopt(&mut self, child: Weak<RwLock<OwnerInner>>) {
+        let len = self.children.len();
+        if len >= 8 && len.is_power_of_two() {
+            self.children.retain(|c| c.strong_count() > 0);
+        }
+        self.children.push(child);
+    }
 }
 
 impl Debug for OwnerInner {
